@@ -1,0 +1,37 @@
+namespace CrisisComms.Domain.Audit;
+
+/// <summary>One line of the append-only audit log: who did what, when, and why.</summary>
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string Actor,
+    string Action,
+    string? NoticeId = null,
+    string? IncidentId = null,
+    string? Reason = null,
+    string? Detail = null)
+{
+    /// <summary>Assigned by the store, strictly increasing.</summary>
+    public long Sequence { get; init; }
+}
+
+/// <summary>The names of audited actions, the same in the log, the API and the runbooks.</summary>
+public static class AuditActions
+{
+    public const string Created = "notice.created";
+    public const string Edited = "notice.edited";
+    public const string Submitted = "notice.submitted";
+    public const string Approved = "notice.approved";
+    public const string ApprovedBreakGlass = "notice.approved.breakGlass";
+    public const string Rejected = "notice.rejected";
+    public const string Withdrawn = "notice.withdrawn";
+    public const string Superseded = "notice.superseded";
+    public const string Expired = "notice.expired";
+    public const string Closed = "notice.closed";
+    public const string ReleasedNext = "notice.releasedNext";
+    public const string StageDone = "stage.done";
+    public const string StageFailed = "stage.failed";
+    public const string StageAttempt = "stage.attempt";
+    public const string StageRetracted = "stage.retracted";
+    public const string AccountAdded = "account.added";
+    public const string TokenIssued = "auth.tokenIssued";
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace CrisisComms.Domain.Dispatch;
+
+public enum StageState { Pending, Scheduled, Running, Done, Failed, Skipped, Cancelled }
+
+/// <summary>
+/// One step of a notice's dispatch: the intranet banner, the public banner, or one social post.
+/// The stage record in the store is the truth; the clock only wakes the runner.
+/// </summary>
+public sealed class Stage
+{
+    public const string Intranet = "intranet";
+    public const string Public = "public";
+    public const string SocialPrefix = "social:";
+
+    [JsonConstructor]
+    public Stage(string name, StageState state)
+    {
+        Name = name;
+        State = state;
+    }
+
+    public string Name { get; }
+    [JsonInclude] public StageState State { get; internal set; }
+    [JsonInclude] public DateTimeOffset? DueAt { get; internal set; }
+    [JsonInclude] public DateTimeOffset? DoneAt { get; internal set; }
+    [JsonInclude] public int Attempts { get; internal set; }
+    [JsonInclude] public string? ExternalId { get; internal set; }
+    [JsonInclude] public string? Error { get; internal set; }
+
+    /// <summary>While running, the claim of one node; when it lapses another node may take over.</summary>
+    [JsonInclude] public DateTimeOffset? LeaseUntil { get; internal set; }
+
+    /// <summary>Fixed when the stage is planned, the same on every retry of the post.</summary>
+    [JsonInclude] public string? IdempotencyKey { get; internal set; }
+
+    [JsonIgnore] public bool IsSocial => Name.StartsWith(SocialPrefix, StringComparison.Ordinal);
+    [JsonIgnore] public string? Channel => IsSocial ? Name[SocialPrefix.Length..] : null;
+    [JsonIgnore] public bool IsFinished => State is StageState.Done or StageState.Failed or StageState.Skipped or StageState.Cancelled;
+
+    internal void Schedule(DateTimeOffset dueAt)
+    {
+        State = StageState.Scheduled;
+        DueAt = dueAt;
+    }
+
+    internal void Skip(string reason)
+    {
+        State = StageState.Skipped;
+        Error = reason;
+    }
+
+    internal void Cancel()
+    {
+        if (IsFinished) return;
+        State = StageState.Cancelled;
+        LeaseUntil = null;
+    }
+
+    internal void Complete(DateTimeOffset now, string? externalId = null)
+    {
+        State = StageState.Done;
+        DoneAt = now;
+        ExternalId = externalId ?? ExternalId;
+        LeaseUntil = null;
+        Error = null;
+    }
+}

@@ -1,0 +1,59 @@
+using CrisisComms.Domain.Audit;
+using CrisisComms.Domain.Notices;
+
+namespace CrisisComms.Domain.Storage;
+
+/// <summary>
+/// Where notices, their stages and the audit log live. Every implementation (SQLite, Redis) passes
+/// the same contract tests. A save is all or nothing: the notices, the audit entries and the
+/// banner revision change together or not at all.
+/// </summary>
+public interface INoticeStore
+{
+    Task<Notice?> GetAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct = default);
+
+    /// <summary>Notices whose <see cref="Notice.NextDueAt"/> is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Notice>> ListDueAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Notices with a moment ahead of them (<see cref="Notice.NextDueAt"/> set), to wake the clock.</summary>
+    Task<IReadOnlyList<(string Id, DateTimeOffset DueAt)>> ListUpcomingAsync(CancellationToken ct = default);
+
+    /// <summary>Live and superseded notices: everything a banner can be made of.</summary>
+    Task<IReadOnlyList<Notice>> ListBannerCandidatesAsync(CancellationToken ct = default);
+
+    Task<long> GetBannerRevisionAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Saves atomically. A notice with RowVersion 0 is inserted; any other is saved only if the stored
+    /// RowVersion is unchanged, else <see cref="ConcurrencyConflictException"/> and nothing is written.
+    /// On success each saved notice's RowVersion is advanced and each audit entry gets its sequence.
+    /// </summary>
+    Task SaveAsync(ChangeSet changes, CancellationToken ct = default);
+
+    Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default);
+
+    /// <summary>Oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct = default);
+
+    /// <summary>Throws when the store cannot be reached.</summary>
+    Task PingAsync(CancellationToken ct = default);
+}
+
+public sealed record NoticeQuery(NoticeState? State = null, string? IncidentId = null, int Limit = 200);
+
+public sealed record AuditQuery(string? NoticeId = null, string? IncidentId = null, int Limit = 1000);
+
+/// <summary>One atomic write.</summary>
+public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<AuditEntry> Audit, bool BannersChanged);
+
+public sealed class ConcurrencyConflictException(string noticeId)
+    : Exception($"Notice {noticeId} was changed by someone else; reload and try again.")
+{
+    public string NoticeId { get; } = noticeId;
+}
+
+/// <summary>The store cannot be reached; callers answer 503 and nothing was written.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,3 @@
+namespace CrisisComms.Social;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace CrisisComms.Storage.Redis;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace CrisisComms.Storage.Sqlite;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace CrisisComms.Testing;
+
+internal static class AssemblyMarker;
