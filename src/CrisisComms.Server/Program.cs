@@ -1,4 +1,26 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using CrisisComms.Server.Accounts;
+using CrisisComms.Server.Configuration;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCrisisComms();
+    var app = builder.Build();
+    if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args, app.Services);
+    app.MapCrisisComms();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "CrisisComms stopped");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
 public partial class Program;

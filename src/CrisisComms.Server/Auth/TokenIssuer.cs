@@ -1,0 +1,34 @@
+using CrisisComms.Domain.Accounts;
+using CrisisComms.Server.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CrisisComms.Server.Auth;
+
+/// <summary>Issues the built-in HS256 tokens for local accounts.</summary>
+internal sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider time)
+{
+    public (string Token, TimeSpan Lifetime) Issue(Account account)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = account.Name,
+            ["name"] = account.DisplayName,
+            ["role"] = account.Roles.ToArray(),
+        };
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = o.Issuer,
+            Audience = o.Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + o.TokenLifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, o.TokenLifetime);
+    }
+}

@@ -1,0 +1,31 @@
+using CrisisComms.Server.Dispatch;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CrisisComms.Server.Configuration;
+
+internal static class DispatchExtensions
+{
+    /// <summary>
+    /// Quartz in memory on every node: a sweep every SweepInterval plus a wake-up at each stage's due
+    /// time. Nothing of the plan lives in Quartz, so a restart or a dead node loses nothing.
+    /// </summary>
+    public static IServiceCollection AddCrisisDispatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        var sweep = configuration.GetSection(DispatchOptions.Section).Get<DispatchOptions>()?.SweepInterval ?? TimeSpan.FromSeconds(1);
+        services.AddQuartz(q =>
+        {
+            q.AddJob<DispatchJob>(j => j.WithIdentity(DispatchClock.Job).StoreDurably());
+            q.AddTrigger<DispatchJob>(t => t.ForJob(DispatchClock.Job).WithIdentity("dispatch-sweep", "crisiscomms").StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<DispatchClock>();
+        services.AddSingleton<StageProgress>();
+        services.AddSingleton<StageRunner>();
+        services.AddSingleton<SocialStageRunner>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CrisisComms:Dispatch:Social").Get<SocialPostOptions>() ?? new SocialPostOptions());
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using CrisisComms.Domain.Dispatch;
+using Microsoft.Extensions.Options;
+
+namespace CrisisComms.Server.Configuration;
+
+internal static class OptionsExtensions
+{
+    /// <summary>Binds and validates every section at start-up: a bad configuration stops the service with a clear message.</summary>
+    public static IServiceCollection AddCrisisCommsOptions(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidation>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
+            return new DispatchTimings(o.IntranetLead, o.SocialDelay, o.AllClearVisibleFor);
+        });
+        return services;
+    }
+
+    private sealed class RedisOptionsValidation(IOptions<StorageOptions> storage, IOptions<AuthOptions> auth) : IValidateOptions<RedisOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RedisOptions options)
+        {
+            if (!storage.Value.IsRedis) return ValidateOptionsResult.Success;
+            if (string.IsNullOrWhiteSpace(options.Configuration))
+                return ValidateOptionsResult.Fail("CrisisComms:Storage:Provider is Redis, so CrisisComms:Redis:Configuration must be set.");
+            if (string.IsNullOrWhiteSpace(auth.Value.SigningKey))
+                return ValidateOptionsResult.Fail("With several nodes every node must sign tokens alike: set CrisisComms:Auth:SigningKey.");
+            return ValidateOptionsResult.Success;
+        }
+    }
+}

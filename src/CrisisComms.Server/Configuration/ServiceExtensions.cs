@@ -1,0 +1,60 @@
+using CrisisComms.Server.Accounts;
+using CrisisComms.Server.Auth;
+using CrisisComms.Server.Audit;
+using CrisisComms.Server.Banners;
+using CrisisComms.Server.Channels;
+using CrisisComms.Server.Health;
+using CrisisComms.Server.Http;
+using CrisisComms.Server.Notices;
+using Serilog;
+
+namespace CrisisComms.Server.Configuration;
+
+internal static class ServiceExtensions
+{
+    public static WebApplicationBuilder AddCrisisComms(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrisisLogging(configuration);
+        services.AddCrisisCommsOptions();
+        services.AddCrisisStorage(configuration);
+        services.AddCrisisAuth(configuration);
+        services.AddCrisisRateLimits(configuration);
+        services.AddCrisisDispatch(configuration);
+        services.AddCrisisHealth();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        services.AddOpenApi();
+        services.AddSingleton<BannerFeed>();
+        services.AddHostedService<BannerFeedRefresher>();
+        services.AddHostedService<FirstStartNotice>();
+        services.AddSingleton<IChannelHealthSource, RegisteredChannels>();
+        services.AddScoped<NoticeService>();
+        return builder;
+    }
+
+    public static WebApplication MapCrisisComms(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseBannerHubGate();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapCrisisHealth();
+        app.MapAuth();
+        app.MapNotices();
+        app.MapBanners();
+        app.MapAudit();
+        app.MapChannels();
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using CrisisComms.Domain.Notices;
+using CrisisComms.Domain.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrisisComms.Server.Http;
+
+/// <summary>
+/// Turns the workflow's exceptions into problem+json: a field error is 400 naming the field, a wrong
+/// state 409, a rule of who-may 403, an unknown id 404, an unreachable store 503. Anything else is
+/// logged and answered with a 500 that carries no detail.
+/// </summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is Notices.NoticeValidationException invalid)
+        {
+            context.Response.StatusCode = 400;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ValidationProblemDetails(invalid.Errors) { Status = 400, Title = "The request has invalid fields." },
+            });
+        }
+        var (status, title, field) = exception switch
+        {
+            InvalidFieldException e => (400, "The request has invalid fields.", e.Field),
+            BadBodyException e => (400, "The request has invalid fields.", e.Field),
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read.", "body"),
+            NoticeNotFoundException => (404, "Not found.", null),
+            WrongStateException => (409, "The notice is not in a state that allows this.", null),
+            ConcurrencyConflictException => (409, "Someone else changed the notice at the same moment; reload and try again.", null),
+            NotAllowedException => (403, "Not allowed.", null),
+            StoreUnavailableException => (503, "The store is unavailable; nothing was changed. Try again shortly.", null),
+            _ => (500, "Something went wrong on our side.", (string?)null),
+        };
+        if (status == 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (status == 503) logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.Message);
+
+        var problem = field is null
+            ? new ProblemDetails { Status = status, Title = title, Detail = status == 500 ? null : exception.Message }
+            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] }) { Status = status, Title = title };
+        if (status == 503) context.Response.Headers.RetryAfter = "5";
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,49 @@
+using CrisisComms.Domain.Dispatch;
+using CrisisComms.Domain.Notices;
+
+namespace CrisisComms.Server.Notices;
+
+/// <summary>A notice as the API returns it: the request's fields plus its identity, state and stages.</summary>
+public sealed record NoticeResponse(
+    string Id,
+    string IncidentId,
+    int Version,
+    NoticeKind Kind,
+    NoticeState State,
+    Severity Severity,
+    Audience Audience,
+    NoticeMode Mode,
+    string Sender,
+    string? Link,
+    bool LinkIsExternal,
+    DateTimeOffset? ExpiresAt,
+    IReadOnlyList<string> Channels,
+    IReadOnlyDictionary<string, NoticeContent> Content,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt,
+    bool BreakGlass,
+    string? Reason,
+    DateTimeOffset? ClosesAt,
+    IReadOnlyList<StageResponse> Stages)
+{
+    internal static NoticeResponse From(Notice n) => new(
+        n.Id, n.IncidentId, n.Version, n.Kind, n.State, n.Draft.Severity, n.Draft.Audience, n.Draft.Mode,
+        n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
+        n.CreatedBy, n.CreatedAt, n.UpdatedAt, n.ApprovedBy, n.ApprovedAt, n.BreakGlass, n.Reason, n.ClosesAt,
+        [.. n.Stages.Select(StageResponse.From)]);
+}
+
+public sealed record StageResponse(string Name, StageState State, DateTimeOffset? DueAt, DateTimeOffset? DoneAt,
+    int Attempts, string? ExternalId, string? Error)
+{
+    internal static StageResponse From(Stage s) => new(s.Name, s.State, s.DueAt, s.DoneAt, s.Attempts, s.ExternalId, s.Error);
+}
+
+/// <summary>The body of approve: break-glass is for a director approving their own notice.</summary>
+public sealed record ApproveRequest(bool BreakGlass = false, string? Reason = null);
+
+/// <summary>The body of reject and withdraw.</summary>
+public sealed record ReasonRequest(string? Reason = null);

@@ -1,0 +1,103 @@
+using CrisisComms.Domain.Audit;
+using CrisisComms.Domain.Dispatch;
+using CrisisComms.Domain.Notices;
+using CrisisComms.Domain.Storage;
+using CrisisComms.Domain.Validation;
+using CrisisComms.Server.Banners;
+using CrisisComms.Server.Configuration;
+using CrisisComms.Server.Dispatch;
+using Microsoft.Extensions.Options;
+
+namespace CrisisComms.Server.Notices;
+
+/// <summary>
+/// The officer use cases. Each one loads, lets the domain decide, and saves the notices, their audit
+/// lines and the banner revision in one atomic write; when someone else changed the notice at the
+/// same moment it reloads and decides again.
+/// </summary>
+internal sealed partial class NoticeService(
+    INoticeStore store,
+    TimeProvider time,
+    DispatchTimings timings,
+    IOptions<SiteOptions> site,
+    IEnumerable<ISocialChannel> channels,
+    BannerFeed feed,
+    DispatchClock clock,
+    StageProgress progress)
+{
+    private readonly HashSet<string> _channelsOn = channels.Select(c => c.Name).ToHashSet();
+
+    public async Task<Notice> GetAsync(string id, CancellationToken ct) =>
+        await store.GetAsync(id, ct) ?? throw new NoticeNotFoundException(id);
+
+    public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct) => store.ListAsync(query, ct);
+
+    public async Task<Notice> CreateAsync(NoticeInput input, Actor actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var draft = Validate(input, now);
+        var id = NewId();
+        var notice = Notice.Create(id, id, 1, NoticeKind.Alert, draft, IsExternal(draft), actor, now);
+        await SaveAsync([notice], [Audit(actor, AuditActions.Created, notice, now)], bannersChanged: false, ct);
+        return notice;
+    }
+
+    /// <summary>An update or all-clear: a new draft version of a live incident.</summary>
+    public async Task<Notice> CreateFollowUpAsync(string id, NoticeKind kind, NoticeInput input, Actor actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var draft = Validate(input, now);
+        var source = await GetAsync(id, ct);
+        var incident = await store.ListAsync(new NoticeQuery(IncidentId: source.IncidentId, Limit: 1000), ct);
+        RequireIncidentOpen(incident);
+        if (!incident.Any(n => n.State == NoticeState.Live))
+            throw new WrongStateException("The incident has no live notice to follow up; issue a new alert instead.");
+        var version = incident.Max(n => n.Version) + 1;
+        var notice = Notice.Create(NewId(), source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
+        await SaveAsync([notice], [Audit(actor, AuditActions.Created, notice, now, detail: $"{kind.ToCamelCase()} v{version}")], false, ct);
+        return notice;
+    }
+
+    public Task<Notice> EditAsync(string id, NoticeInput input, Actor actor, CancellationToken ct) =>
+        ChangeAsync(id, (notice, now) =>
+        {
+            var draft = Validate(input, now);
+            notice.Edit(draft, IsExternal(draft), actor, now);
+            return new([notice], [Audit(actor, AuditActions.Edited, notice, now)], false);
+        }, ct);
+
+    public Task<Notice> SubmitAsync(string id, Actor actor, CancellationToken ct) =>
+        ChangeAsync(id, (notice, now) =>
+        {
+            notice.Submit(now);
+            return new([notice], [Audit(actor, AuditActions.Submitted, notice, now)], false);
+        }, ct);
+
+    private NoticeDraft Validate(NoticeInput input, DateTimeOffset now)
+    {
+        var draft = NoticeValidator.Validate(input, now, out var errors);
+        if (errors.Count > 0) throw new NoticeValidationException(errors);
+        return draft;
+    }
+
+    private bool IsExternal(NoticeDraft draft) => LinkClassifier.IsExternal(draft.Link, site.Value.Domain);
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    private static void RequireIncidentOpen(IEnumerable<Notice> incident)
+    {
+        if (incident.Any(n => n.State is NoticeState.Withdrawn && n.ApprovedAt is not null || n.State == NoticeState.Closed))
+            throw new WrongStateException("The incident has ended (withdrawn or closed); issue a new alert instead.");
+    }
+
+    internal static AuditEntry Audit(Actor actor, string action, Notice notice, DateTimeOffset now,
+        string? reason = null, string? detail = null) =>
+        new(now, actor.Subject, action, notice.Id, notice.IncidentId, reason, detail);
+}
+
+/// <summary>Every field that is wrong, by its path in the request.</summary>
+internal sealed class NoticeValidationException(Dictionary<string, string[]> errors)
+    : Exception("The notice has invalid fields.")
+{
+    public Dictionary<string, string[]> Errors { get; } = errors;
+}

@@ -1,3 +1,0 @@
-namespace CrisisComms.Storage.Redis;
-
-internal static class AssemblyMarker;

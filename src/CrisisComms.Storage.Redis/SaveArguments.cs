@@ -1,0 +1,55 @@
+using CrisisComms.Domain.Notices;
+using CrisisComms.Domain.Storage;
+using StackExchange.Redis;
+
+namespace CrisisComms.Storage.Redis;
+
+/// <summary>The ARGV of Scripts/Save.lua for one change set, in the order that script reads them.</summary>
+internal static class SaveArguments
+{
+    public static RedisValue[] For(string prefix, ChangeSet changes)
+    {
+        var args = new List<RedisValue>(4 + changes.Notices.Count * 9 + changes.Audit.Count * 3)
+        {
+            prefix, changes.Notices.Count, changes.Audit.Count, changes.BannersChanged ? 1 : 0,
+        };
+        foreach (var notice in changes.Notices)
+        {
+            var expected = notice.RowVersion;
+            args.Add(notice.Id);
+            args.Add(expected);
+            args.Add(expected + 1);
+            args.Add(notice.IncidentId);
+            args.Add(notice.State.ToCamelCase());
+            args.Add(notice.CreatedAt.ToUnixTimeMilliseconds());
+            args.Add(notice.NextDueAt is { } due ? due.ToUnixTimeMilliseconds() : RedisValue.EmptyString);
+            args.Add(IsBannerCandidate(notice) ? 1 : 0);
+            args.Add(DocumentAt(notice, expected + 1));
+        }
+        foreach (var entry in changes.Audit)
+        {
+            args.Add(entry.NoticeId ?? RedisValue.EmptyString);
+            args.Add(entry.IncidentId ?? RedisValue.EmptyString);
+            args.Add(StoredJson.Serialize(entry));
+        }
+        return [.. args];
+    }
+
+    private static bool IsBannerCandidate(Notice notice) => notice.State is NoticeState.Live or NoticeState.Superseded;
+
+    // The document carries the row version it is stored under, as in SQLite, but the caller's
+    // object only takes it once the script has succeeded.
+    private static string DocumentAt(Notice notice, long version)
+    {
+        var held = notice.RowVersion;
+        notice.RowVersion = version;
+        try
+        {
+            return StoredJson.Serialize(notice);
+        }
+        finally
+        {
+            notice.RowVersion = held;
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace CrisisComms.Storage.Sqlite;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,38 @@
+using CrisisComms.Domain.Accounts;
+using CrisisComms.Domain.Storage;
+
+namespace CrisisComms.Storage.Sqlite;
+
+public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
+{
+    public Task<Account?> FindAsync(string name, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM accounts WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return Task.FromResult(command.ExecuteScalar() is string doc ? StoredJson.DeserializeAccount(doc) : null);
+    }
+
+    public Task<IReadOnlyList<Account>> ListAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT doc FROM accounts ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var found = new List<Account>();
+        while (reader.Read()) found.Add(StoredJson.DeserializeAccount(reader.GetString(0)));
+        return Task.FromResult<IReadOnlyList<Account>>(found);
+    }
+
+    public Task UpsertAsync(Account account, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO accounts(name, doc) VALUES ($name, $doc) ON CONFLICT(name) DO UPDATE SET doc = excluded.doc";
+        command.Parameters.AddWithValue("$name", account.Name);
+        command.Parameters.AddWithValue("$doc", StoredJson.Serialize(account));
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,181 @@
+using CrisisComms.Domain.Audit;
+using CrisisComms.Domain.Notices;
+using CrisisComms.Domain.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CrisisComms.Storage.Sqlite;
+
+/// <summary>Notices as JSON documents beside the few columns the queries need.</summary>
+public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
+{
+    public SqliteNoticeStore(string path) : this(new SqliteDatabase(path)) { }
+
+    public Task<Notice?> GetAsync(string id, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var found = Query(connection, "SELECT doc, row_version FROM notices WHERE id = $id", ("$id", id));
+        return Task.FromResult(found.FirstOrDefault());
+    }
+
+    public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        var sql = "SELECT doc, row_version FROM notices WHERE ($state IS NULL OR state = $state) "
+            + "AND ($incident IS NULL OR incident_id = $incident) ORDER BY created_at DESC, id DESC LIMIT $limit";
+        IReadOnlyList<Notice> found = Query(connection, sql,
+            ("$state", query.State?.ToCamelCase()), ("$incident", query.IncidentId), ("$limit", query.Limit));
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<Notice>> ListDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        IReadOnlyList<Notice> found = Query(connection,
+            "SELECT doc, row_version FROM notices WHERE next_due_at IS NOT NULL AND next_due_at <= $now ORDER BY next_due_at",
+            ("$now", now.ToUnixTimeMilliseconds()));
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<(string Id, DateTimeOffset DueAt)>> ListUpcomingAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, next_due_at FROM notices WHERE next_due_at IS NOT NULL ORDER BY next_due_at";
+        using var reader = command.ExecuteReader();
+        var found = new List<(string, DateTimeOffset)>();
+        while (reader.Read()) found.Add((reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        return Task.FromResult<IReadOnlyList<(string, DateTimeOffset)>>(found);
+    }
+
+    public Task<IReadOnlyList<Notice>> ListBannerCandidatesAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        IReadOnlyList<Notice> found = Query(connection,
+            "SELECT doc, row_version FROM notices WHERE state IN ('live', 'superseded')");
+        return Task.FromResult(found);
+    }
+
+    public Task<long> GetBannerRevisionAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(ReadRevision(connection));
+    }
+
+    public Task SaveAsync(ChangeSet changes, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var notice in changes.Notices) Write(connection, transaction, notice);
+        var sequences = changes.Audit.Select(entry => Append(connection, transaction, entry)).ToList();
+        if (changes.BannersChanged)
+            Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
+        transaction.Commit();
+
+        // Only once committed do the callers' objects take the stored values.
+        foreach (var notice in changes.Notices) notice.RowVersion++;
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Append(connection, transaction, entry);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, doc FROM audit WHERE ($notice IS NULL OR notice_id = $notice) "
+            + "AND ($incident IS NULL OR incident_id = $incident) ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$notice", (object?)query.NoticeId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$incident", (object?)query.IncidentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        using var reader = command.ExecuteReader();
+        var found = new List<AuditEntry>();
+        while (reader.Read())
+            found.Add(StoredJson.DeserializeAudit(reader.GetString(1)) with { Sequence = reader.GetInt64(0) });
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(found);
+    }
+
+    public Task PingAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        ReadRevision(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, Notice notice)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var expected = notice.RowVersion;
+        notice.RowVersion = expected + 1;
+        try
+        {
+            command.CommandText = expected == 0
+                ? "INSERT OR IGNORE INTO notices(id, incident_id, state, created_at, next_due_at, row_version, doc) "
+                  + "VALUES ($id, $incident, $state, $created, $due, $version, $doc)"
+                : "UPDATE notices SET state = $state, next_due_at = $due, row_version = $version, doc = $doc "
+                  + "WHERE id = $id AND row_version = $expected";
+            command.Parameters.AddWithValue("$id", notice.Id);
+            command.Parameters.AddWithValue("$incident", notice.IncidentId);
+            command.Parameters.AddWithValue("$state", notice.State.ToCamelCase());
+            command.Parameters.AddWithValue("$created", notice.CreatedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$due", (object?)notice.NextDueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$version", notice.RowVersion);
+            command.Parameters.AddWithValue("$expected", expected);
+            command.Parameters.AddWithValue("$doc", StoredJson.Serialize(notice));
+            if (command.ExecuteNonQuery() != 1) throw new ConcurrencyConflictException(notice.Id);
+        }
+        finally
+        {
+            notice.RowVersion = expected;
+        }
+    }
+
+    private static long Append(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO audit(notice_id, incident_id, doc) VALUES ($notice, $incident, $doc) RETURNING seq";
+        command.Parameters.AddWithValue("$notice", (object?)entry.NoticeId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$incident", (object?)entry.IncidentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$doc", StoredJson.Serialize(entry));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long ReadRevision(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM counters WHERE name = 'banner_revision'";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<Notice> Query(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var found = new List<Notice>();
+        while (reader.Read())
+        {
+            var notice = StoredJson.DeserializeNotice(reader.GetString(0));
+            notice.RowVersion = reader.GetInt64(1);
+            found.Add(notice);
+        }
+        return found;
+    }
+}
