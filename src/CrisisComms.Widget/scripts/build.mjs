@@ -21,7 +21,7 @@ await build({
   bundle: true,
   format: 'iife',
   platform: 'browser',
-  target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
+  target: ['es2020', 'chrome80', 'edge80', 'firefox78', 'safari15'],
   minify: true,
   legalComments: 'eof',
   charset: 'utf8',

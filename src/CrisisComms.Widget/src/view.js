@@ -17,8 +17,8 @@ import { dismissKey } from './dismiss.js';
 export function acceptSnapshot(current, incoming, { audience, mode } = {}) {
   if (!incoming || typeof incoming !== 'object' || !Array.isArray(incoming.banners)) return false;
   if (typeof incoming.revision !== 'number' || !Number.isFinite(incoming.revision)) return false;
-  if (audience && incoming.audience && incoming.audience !== audience) return false;
-  if (mode && incoming.mode && incoming.mode !== mode) return false;
+  if (audience && typeof incoming.audience === 'string' && incoming.audience !== audience) return false;
+  if (mode && typeof incoming.mode === 'string' && incoming.mode !== mode) return false;
   if (current && typeof current.revision === 'number' && incoming.revision < current.revision) return false;
   return true;
 }

@@ -1,3 +1,0 @@
-namespace CrisisComms.Social;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CrisisComms.Testing.Server;
+
+/// <summary>
+/// The real service as its own process on a loopback port, on a data folder of its own. Being a
+/// real process it can be killed without warning (SIGKILL) and started again on the same data.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    private ServerProcess(string dataFolder, int port, Dictionary<string, string?> settings)
+    {
+        DataFolder = dataFolder;
+        Port = port;
+        _settings = settings;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public string DataFolder { get; }
+    public int Port { get; }
+    public Uri BaseAddress { get; }
+
+    /// <summary>Everything the process wrote, for assertions on logs and for failure messages.</summary>
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null, int? port = null)
+    {
+        dataFolder ??= Directory.CreateTempSubdirectory("crisiscomms-test-").FullName;
+        var all = new Dictionary<string, string?>
+        {
+            ["CrisisComms__Storage__SqlitePath"] = Path.Combine(dataFolder, "crisiscomms.db"),
+            ["CrisisComms__Dispatch__SweepInterval"] = "00:00:00.250",
+            ["CrisisComms__Auth__SignInsPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key.Replace(":", "__")] = value;
+        var server = new ServerProcess(dataFolder, port ?? FreePort(), all);
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        _process = Launch(["--urls", BaseAddress.ToString()], redirectInput: false);
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The server did not start within a minute:\n{Log}");
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, no flushing, as in a crash or a pulled plug.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Adds a local account through the real command line, the password on standard input.</summary>
+    public async Task AddAccountAsync(string name, string password, params string[] roles)
+    {
+        var args = new List<string> { "users", "add", name };
+        foreach (var role in roles) args.AddRange(["--role", role]);
+        using var process = Launch(args, redirectInput: true);
+        await process.StandardInput.WriteLineAsync(password);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        if (process.ExitCode != 0) throw new InvalidOperationException($"users add {name} failed ({process.ExitCode}):\n{Log}");
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private Process Launch(IEnumerable<string> args, bool redirectInput)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = DataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ServerBuild.Dll);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(ServerBuild.ProjectFolder);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in _settings) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
