@@ -6,9 +6,11 @@ namespace CrisisComms.Storage.Redis;
 /// <summary>Turns "Redis is away" into the one exception callers answer with 503.</summary>
 internal static class RedisErrors
 {
-    // Replies of a server that is there but cannot serve yet: loading its AOF after a restart, a
-    // replica not yet promoted, a long script running, a cluster or replication not ready.
-    private static readonly string[] NotReadyReplies = ["LOADING", "READONLY", "MASTERDOWN", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS"];
+    // Replies of a server that is there but cannot serve: loading its AOF after a restart, a
+    // replica not yet promoted, a long script running, replication not ready, out of memory, or
+    // refusing writes because it cannot write its AOF (a full disk). Nothing was written.
+    private static readonly string[] NotReadyReplies =
+        ["LOADING", "READONLY", "MASTERDOWN", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "MISCONF"];
 
     public static async Task<T> Guard<T>(Func<Task<T>> call)
     {

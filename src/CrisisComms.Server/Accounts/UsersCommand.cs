@@ -15,10 +15,12 @@ internal static class UsersCommand
 {
     public const int MinPasswordLength = 12;
 
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "users";
+    public static bool Matches(string[] args) => Array.IndexOf(args, "users") >= 0;
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
+        // Host options such as --contentRoot may stand before the command.
+        args = args[Array.IndexOf(args, "users")..];
         var accounts = services.GetRequiredService<IAccountStore>();
         var notices = services.GetRequiredService<INoticeStore>();
         var time = services.GetRequiredService<TimeProvider>();

@@ -11,17 +11,24 @@ internal sealed class BannerFeedRefresher(BannerFeed feed, ILogger<BannerFeedRef
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        try
         {
-            try
+            do
             {
-                await feed.RefreshAsync(broadcast: true, stoppingToken);
+                try
+                {
+                    await feed.RefreshAsync(broadcast: true, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Could not refresh the banner snapshots: {Error}", e.Message);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Could not refresh the banner snapshots: {Error}", e.Message);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 }

@@ -16,7 +16,7 @@ for n = 0, notices - 1 do
   local stored = redis.call('HGET', key('notice', id), 'rowVersion')
   local stale = (expected == '0' and stored) or (expected ~= '0' and stored ~= expected)
   -- The same notice twice in one change set: the second save would be over a stale version.
-  if seen[id] then return {'conflict', id} end
+  if stale or seen[id] then return {'conflict', id} end
   seen[id] = true
 end
 

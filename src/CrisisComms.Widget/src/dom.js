@@ -13,6 +13,8 @@ function el(doc, tag, className, textValue) {
   return node;
 }
 
+let mountCount = 0;
+
 /** Adds the stylesheet once per page. */
 export function ensureStyle(doc) {
   if (doc.getElementById(STYLE_ID)) return;
@@ -50,7 +52,10 @@ export function mountRoot(doc, target) {
   root.append(langs, alerts, polite);
   if (host) host.appendChild(root);
   else doc.body.insertBefore(root, doc.body.firstChild);
-  return { root, langs, alerts, polite, items: new Map(), langsSignature: '' };
+  mountCount += 1;
+  return {
+    root, langs, alerts, polite, items: new Map(), langsSignature: '', langsLabelId: `ccb-langs-label-${mountCount}`,
+  };
 }
 
 function fillItem(doc, node, item, headingLevel) {
@@ -172,8 +177,10 @@ function renderLanguages(doc, mounted, view, onLanguage) {
     langs.replaceChildren();
     return;
   }
-  langs.setAttribute('aria-label', view.languagesLabel);
   langs.lang = view.labelLang;
+  const label = el(doc, 'span', 'ccb-langs-label', view.languagesLabel);
+  label.id = mounted.langsLabelId;
+  langs.setAttribute('aria-labelledby', label.id);
   const buttons = view.languages.map((tag) => {
     const b = el(doc, 'button', null, languageName(tag));
     b.type = 'button';
@@ -184,7 +191,7 @@ function renderLanguages(doc, mounted, view, onLanguage) {
     b.addEventListener('click', () => onLanguage(tag));
     return b;
   });
-  langs.replaceChildren(...buttons);
+  langs.replaceChildren(label, ...buttons);
 }
 
 /** Draws the view; keeps the element of each banner (id@version) that is still shown. */

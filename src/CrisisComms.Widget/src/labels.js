@@ -14,7 +14,7 @@ export const LABELS = {
     external: '(extern länk)',
     dismiss: 'Stäng',
     dismissFor: 'Stäng meddelandet:',
-    languages: 'Välj språk för meddelandena',
+    languages: 'Språk:',
     region: 'Viktiga meddelanden',
   },
   en: {
@@ -28,7 +28,7 @@ export const LABELS = {
     external: '(external link)',
     dismiss: 'Close',
     dismissFor: 'Close the notice:',
-    languages: 'Choose the language of the notices',
+    languages: 'Language:',
     region: 'Important notices',
   },
 };
