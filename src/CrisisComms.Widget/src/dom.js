@@ -50,8 +50,16 @@ export function mountRoot(doc, target) {
   const polite = el(doc, 'div', 'ccb-polite');
   polite.setAttribute('aria-live', 'polite');
   root.append(langs, alerts, polite);
-  if (host) host.appendChild(root);
-  else doc.body.insertBefore(root, doc.body.firstChild);
+  if (host) {
+    host.appendChild(root);
+  } else {
+    // First in <body>, but after the page's own skip links, so they stay the first stop.
+    let before = doc.body.firstElementChild;
+    while (before && before.tagName === 'A' && (before.getAttribute('href') || '').charAt(0) === '#') {
+      before = before.nextElementSibling;
+    }
+    doc.body.insertBefore(root, before);
+  }
   mountCount += 1;
   return {
     root, langs, alerts, polite, items: new Map(), langsSignature: '', langsLabelId: `ccb-langs-label-${mountCount}`,

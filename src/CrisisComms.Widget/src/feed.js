@@ -52,7 +52,8 @@ export function createFeed(o) {
     }
   };
 
-  const options = {};
+  // No cookies: cross-origin embeds then need only plain CORS on the server, not credentials.
+  const options = { withCredentials: false };
   if (getToken) options.accessTokenFactory = () => Promise.resolve(getToken()).then((t) => t || '');
 
   const connection = new signalR.HubConnectionBuilder()

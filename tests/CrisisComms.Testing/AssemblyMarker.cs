@@ -1,3 +1,0 @@
-namespace CrisisComms.Testing;
-
-internal static class AssemblyMarker;
