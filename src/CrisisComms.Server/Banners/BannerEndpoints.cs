@@ -7,6 +7,15 @@ namespace CrisisComms.Server.Banners;
 
 internal static class BannerEndpoints
 {
+    public const string EmbedPolicy = "embed";
+
+    /// <summary>
+    /// The widget is embedded on other sites (the CMS, the intranet). Banners are public or carried
+    /// by bearer tokens, never cookies, so any origin may read them; the ETag must be visible to it.
+    /// </summary>
+    public static void ConfigureEmbedCors(Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder policy) =>
+        policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "POST").WithExposedHeaders(HeaderNames.ETag);
+
     public static IEndpointRouteBuilder MapBanners(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/banners", GetSnapshotAsync)
@@ -17,8 +26,9 @@ internal static class BannerEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .RequireCors(EmbedPolicy)
             .AllowAnonymous();
-        app.MapHub<BannerHub>("/hubs/banners").AllowAnonymous();
+        app.MapHub<BannerHub>("/hubs/banners").RequireCors(EmbedPolicy).AllowAnonymous();
         return app;
     }
 

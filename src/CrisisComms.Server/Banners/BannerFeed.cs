@@ -69,7 +69,15 @@ internal sealed class BannerFeed(
             foreach (var cached in changed)
             {
                 var query = new BannerQuery(cached.Snapshot.Audience, cached.Snapshot.Mode);
-                await hub.Clients.Group(query.Group).SendAsync(ClientMethod, cached.Snapshot, ct);
+                try
+                {
+                    await hub.Clients.Group(query.Group).SendAsync(ClientMethod, cached.Snapshot, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The change is stored; clients get it with the next snapshot sent (the backplane heals on reconnect).
+                    logger.LogWarning("Could not send revision {Revision} to {Group}: {Error}", revision, query.Group, e.Message);
+                }
             }
             if (changed.Count > 0) logger.LogInformation("Banner revision {Revision} sent to {Groups} groups", revision, changed.Count);
         }

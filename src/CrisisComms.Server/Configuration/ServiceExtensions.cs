@@ -6,6 +6,7 @@ using CrisisComms.Server.Channels;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
 using CrisisComms.Server.Notices;
+using Microsoft.AspNetCore.Rewrite;
 using Serilog;
 
 namespace CrisisComms.Server.Configuration;
@@ -29,6 +30,7 @@ internal static class ServiceExtensions
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddOpenApi();
+        services.AddCors(o => o.AddPolicy(BannerEndpoints.EmbedPolicy, BannerEndpoints.ConfigureEmbedCors));
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddHostedService<FirstStartNotice>();
@@ -42,8 +44,12 @@ internal static class ServiceExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseRewriter(new RewriteOptions()
+            .AddRewrite("^demo/(intranet|public)$", "demo/$1.html", skipRemainingRules: true)
+            .AddRedirect("^console$", "console/"));
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseBannerHubGate();
         app.UseAuthorization();

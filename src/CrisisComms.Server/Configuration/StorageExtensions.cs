@@ -10,7 +10,7 @@ internal static class StorageExtensions
     public static IServiceCollection AddCrisisStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.IsRedis) return services.AddRedisStorage();
+        if (storage.IsRedis) return services.AddRedisStorage(configuration);
 
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();

@@ -39,7 +39,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         else if (status == 503) logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.Message);
 
         var problem = field is null
-            ? new ProblemDetails { Status = status, Title = title, Detail = status == 500 ? null : exception.Message }
+            // A 500 or 503 says nothing of the inside (driver messages name hosts and internals).
+            ? new ProblemDetails { Status = status, Title = title, Detail = status is 500 or 503 ? null : exception.Message }
             : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] }) { Status = status, Title = title };
         if (status == 503) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;

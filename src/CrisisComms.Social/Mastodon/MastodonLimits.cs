@@ -16,14 +16,18 @@ internal sealed class MastodonLimitsCache(TimeProvider time)
     private static readonly TimeSpan KeepAnswer = TimeSpan.FromDays(1);
     private static readonly TimeSpan KeepFallback = TimeSpan.FromMinutes(5);
 
-    private (MastodonLimits Limits, DateTimeOffset Until)? current;
+    // One reference, swapped whole, so concurrent posts never see half of an update.
+    private Cached? current;
 
     public async ValueTask<MastodonLimits> GetAsync(Func<CancellationToken, Task<MastodonLimits?>> fetch, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (current is { } cached && cached.Until > now) return cached.Limits;
         var fetched = await fetch(ct);
-        current = (fetched ?? MastodonLimits.Default, now + (fetched is null ? KeepFallback : KeepAnswer));
-        return current.Value.Limits;
+        var fresh = new Cached(fetched ?? MastodonLimits.Default, now + (fetched is null ? KeepFallback : KeepAnswer));
+        current = fresh;
+        return fresh.Limits;
     }
+
+    private sealed record Cached(MastodonLimits Limits, DateTimeOffset Until);
 }

@@ -1,0 +1,1 @@
+Console.WriteLine("CrisisComms load generator: not written yet.");
