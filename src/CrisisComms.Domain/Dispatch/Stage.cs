@@ -32,6 +32,12 @@ public sealed class Stage
     /// <summary>While running, the claim of one node; when it lapses another node may take over.</summary>
     [JsonInclude] public DateTimeOffset? LeaseUntil { get; internal set; }
 
+    /// <summary>For a post to be deleted after a withdrawal: when to (try to) delete it; also its claim while deleting.</summary>
+    [JsonInclude] public DateTimeOffset? RetractDueAt { get; internal set; }
+
+    /// <summary>When the post was deleted from the channel.</summary>
+    [JsonInclude] public DateTimeOffset? RetractedAt { get; internal set; }
+
     /// <summary>Fixed when the stage is planned, the same on every retry of the post.</summary>
     [JsonInclude] public string? IdempotencyKey { get; internal set; }
 

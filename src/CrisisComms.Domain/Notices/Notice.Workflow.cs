@@ -73,6 +73,7 @@ public sealed partial class Notice
             throw new InvalidFieldException("reason", "A withdrawal needs a reason.");
         End(NoticeState.Withdrawn, now);
         Reason = reason.Trim();
+        RetractPosts(now);
     }
 
     /// <summary>A newer version was approved: this one stays visible only until the newer one shows.</summary>

@@ -72,6 +72,7 @@ public sealed partial class Notice
             {
                 if (stage.State == StageState.Scheduled) Consider(stage.DueAt);
                 if (stage.State == StageState.Running) Consider(stage.LeaseUntil);
+                Consider(stage.RetractDueAt);
             }
             if (State == NoticeState.Live)
             {

@@ -93,7 +93,9 @@ public static partial class NoticeValidator
             return null;
         }
         var text = value.Trim();
-        if (text.Length > max) fail(field, $"At most {max} characters (this has {text.Length}).");
+        // Counted as a reader counts them: an emoji or å written as two code points is one character.
+        var length = text.Length <= max ? text.Length : new StringInfo(text).LengthInTextElements;
+        if (length > max) fail(field, $"At most {max} characters (this has {length}).");
         else if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
             fail(field, multiline ? "Control characters are not allowed." : "Must be a single line without control characters.");
         else return text;

@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Server.Auth;
+using CrisisComms.Social;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrisisComms.Server.Channels;
@@ -8,16 +9,11 @@ internal static class ChannelEndpoints
 {
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/channels", Ok<ChannelHealth[]> (IChannelHealthSource health) => TypedResults.Ok(health.Snapshot()))
+        app.MapGet("/api/v1/channels", Ok<IReadOnlyList<ChannelHealth>> (ChannelHealthRegistry health) => TypedResults.Ok(health.Snapshot()))
             .WithTags("Channels")
             .WithSummary("The social channels that are on (have credentials), with their health")
+            .WithDescription("A channel is unhealthy after a failure that needs a person (revoked or expired token, policy block) until a post succeeds again.")
             .RequireAuthorization(AuthPolicies.Staff);
         return app;
     }
-}
-
-/// <summary>Where the health of the configured channels comes from.</summary>
-internal interface IChannelHealthSource
-{
-    ChannelHealth[] Snapshot();
 }

@@ -2,11 +2,13 @@ using CrisisComms.Server.Accounts;
 using CrisisComms.Server.Auth;
 using CrisisComms.Server.Audit;
 using CrisisComms.Server.Banners;
+using CrisisComms.Server.Benchmarks;
 using CrisisComms.Server.Channels;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
 using CrisisComms.Server.Notices;
 using Microsoft.AspNetCore.Rewrite;
+using CrisisComms.Social;
 using Serilog;
 
 namespace CrisisComms.Server.Configuration;
@@ -34,8 +36,10 @@ internal static class ServiceExtensions
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddHostedService<FirstStartNotice>();
-        services.AddSingleton<IChannelHealthSource, RegisteredChannels>();
+        services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
+        services.AddScoped<NoticePreviews>();
+        services.AddCrisisBenchmarks(configuration);
         return builder;
     }
 
@@ -61,6 +65,7 @@ internal static class ServiceExtensions
         app.MapBanners();
         app.MapAudit();
         app.MapChannels();
+        app.MapCrisisBenchmarks();
         return app;
     }
 }

@@ -6,50 +6,60 @@ using CrisisComms.Domain.Storage;
 namespace CrisisComms.Server.Dispatch;
 
 /// <summary>
-/// Social posts, the last stage. A due post is claimed (a lease, written with the attempt in the
-/// audit log) before anything is sent; the post itself runs apart from the clock so a slow channel
-/// never delays a banner or another channel. The outcome is written back; retries and lapsed
-/// leases come round again through the clock with the same idempotency key.
+/// Social posts, the last stage, and their deletion after a withdrawal. A due post (or delete) is
+/// claimed — a lease written with the attempt in the audit log — before anything is sent; the call
+/// itself runs apart from the clock so a slow channel never delays a banner or another channel.
+/// The outcome is written back; retries and lapsed leases come round again through the clock, a
+/// post always with the same idempotency key.
 /// </summary>
 internal sealed class SocialStageRunner(
     INoticeStore store,
-    IEnumerable<ISocialChannel> channels,
+    IServiceProvider services,
     TimeProvider time,
     DispatchClock clock,
     SocialPostOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<SocialStageRunner> logger)
 {
-    private readonly Dictionary<string, ISocialChannel> _channels = channels.ToDictionary(c => c.Name);
+    private enum Work { Post, Delete }
 
-    public List<string> ClaimDue(Notice notice, DateTimeOffset now, List<AuditEntry> audit)
+    /// <summary>Claims what is due on this notice; the caller saves, then calls <see cref="Start"/>.</summary>
+    public List<(string Stage, bool Delete)> ClaimDue(Notice notice, DateTimeOffset now, List<AuditEntry> audit)
     {
-        var claimed = new List<string>();
+        var claimed = new List<(string, bool)>();
         foreach (var stage in notice.Stages.Where(s => s.IsSocial))
         {
             if (!notice.TryClaimSocialStage(stage.Name, now, options.Lease)) continue;
-            claimed.Add(stage.Name);
-            audit.Add(new AuditEntry(now, Actor.System.Subject, AuditActions.StageAttempt, notice.Id, notice.IncidentId,
-                Detail: $"{stage.Name} attempt {stage.Attempts}"));
+            claimed.Add((stage.Name, false));
+            audit.Add(Entry(AuditActions.StageAttempt, notice, now, $"{stage.Name} attempt {stage.Attempts}"));
+        }
+        foreach (var stage in notice.ClaimDueRetractions(now, options.Lease))
+        {
+            claimed.Add((stage.Name, true));
+            audit.Add(Entry(AuditActions.StageAttempt, notice, now, $"{stage.Name} delete {stage.ExternalId}"));
         }
         return claimed;
     }
 
-    public void Start(Notice notice, IReadOnlyList<string> claimed)
+    public void Start(Notice notice, IReadOnlyList<(string Stage, bool Delete)> claimed)
     {
-        foreach (var name in claimed)
-            _ = Task.Run(() => PostAsync(notice, name, lifetime.ApplicationStopping));
+        foreach (var (stage, delete) in claimed)
+            _ = Task.Run(() => RunAsync(notice, stage, delete ? Work.Delete : Work.Post, lifetime.ApplicationStopping));
     }
 
-    private async Task PostAsync(Notice notice, string stageName, CancellationToken ct)
+    private async Task RunAsync(Notice notice, string stageName, Work work, CancellationToken ct)
     {
         var stage = notice.StageNamed(stageName)!;
         PostOutcome outcome;
         try
         {
-            outcome = _channels.TryGetValue(stage.Channel!, out var channel)
-                ? await channel.PostAsync(SocialMessages.For(notice), stage.IdempotencyKey!, ct)
-                : new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.");
+            // Channels are transient (their HTTP clients rotate), so they are asked for per call.
+            var channel = services.GetServices<ISocialChannel>().FirstOrDefault(c => c.Name == stage.Channel);
+            outcome = channel is null
+                ? new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.")
+                : work == Work.Post
+                    ? await channel.PostAsync(SocialMessages.For(notice), stage.IdempotencyKey!, ct)
+                    : await channel.DeleteAsync(stage.ExternalId!, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -59,39 +69,19 @@ internal sealed class SocialStageRunner(
         {
             outcome = new PostOutcome.Retry($"Unexpected error: {e.GetType().Name}", null);
         }
-        await RecordAsync(notice.Id, stageName, outcome, ct);
+        await RecordAsync(notice.Id, stageName, work, outcome, ct);
     }
 
-    private async Task RecordAsync(string id, string stageName, PostOutcome outcome, CancellationToken ct)
+    private async Task RecordAsync(string id, string stageName, Work work, PostOutcome outcome, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var notice = await store.GetAsync(id, ct);
-            if (notice?.StageNamed(stageName) is not { State: StageState.Running } stage) return;
+            if (notice?.StageNamed(stageName) is not { } stage) return;
             var now = time.GetUtcNow();
             var audit = new List<AuditEntry>();
-            switch (outcome)
-            {
-                case PostOutcome.Posted posted:
-                    notice.RecordPosted(stageName, posted.ExternalId, now);
-                    audit.Add(Entry(AuditActions.StageDone, notice, now, stageName));
-                    logger.LogInformation("Stage {Stage} of {NoticeId} done {Elapsed} after approval",
-                        stageName, id, now - (notice.ApprovedAt ?? now));
-                    break;
-                case PostOutcome.Retry retry when stage.Attempts < options.MaxAttempts:
-                    var at = retry.NotBefore ?? now + options.Backoff(stage.Attempts);
-                    notice.RecordRetry(stageName, retry.Error, at, now);
-                    logger.LogWarning("Stage {Stage} of {NoticeId} attempt {Attempt} failed: {Error}; next try at {RetryAt}",
-                        stageName, id, stage.Attempts, retry.Error, at);
-                    break;
-                default:
-                    var error = outcome is PostOutcome.Failed failed ? failed.Error
-                        : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
-                    notice.RecordFailed(stageName, error, now);
-                    audit.Add(Entry(AuditActions.StageFailed, notice, now, stageName, error));
-                    logger.LogError("Stage {Stage} of {NoticeId} failed and needs a person: {Error}", stageName, id, error);
-                    break;
-            }
+            if (work == Work.Post) RecordPost(notice, stage, outcome, now, audit);
+            else RecordDelete(notice, stage, outcome, now, audit);
             try
             {
                 await store.SaveAsync(new ChangeSet([notice], audit, BannersChanged: false), ct);
@@ -102,6 +92,65 @@ internal sealed class SocialStageRunner(
             {
                 // The notice moved on meanwhile (an officer, the clock): record on the fresh copy.
             }
+        }
+    }
+
+    private void RecordPost(Notice notice, Stage stage, PostOutcome outcome, DateTimeOffset now, List<AuditEntry> audit)
+    {
+        if (stage.State != StageState.Running)
+        {
+            // Withdrawn while the post was under way: a post that went out anyway is deleted.
+            if (outcome is PostOutcome.Posted late && stage.State == StageState.Cancelled && stage.ExternalId is null)
+            {
+                notice.RecordLatePost(stage.Name, late.ExternalId, now);
+                audit.Add(Entry(AuditActions.StageDone, notice, now, stage.Name, "posted while being withdrawn; to be deleted"));
+            }
+            return;
+        }
+        switch (outcome)
+        {
+            case PostOutcome.Posted posted:
+                notice.RecordPosted(stage.Name, posted.ExternalId, now);
+                audit.Add(Entry(AuditActions.StageDone, notice, now, stage.Name));
+                logger.LogInformation("Stage {Stage} of {NoticeId} done {Elapsed} after approval",
+                    stage.Name, notice.Id, now - (notice.ApprovedAt ?? now));
+                break;
+            case PostOutcome.Retry retry when stage.Attempts < options.MaxAttempts:
+                var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + options.Backoff(stage.Attempts);
+                notice.RecordRetry(stage.Name, retry.Error, at, now);
+                logger.LogWarning("Stage {Stage} of {NoticeId} attempt {Attempt} failed: {Error}; next try at {RetryAt}",
+                    stage.Name, notice.Id, stage.Attempts, retry.Error, at);
+                break;
+            default:
+                var error = outcome is PostOutcome.Failed failed ? failed.Error
+                    : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
+                notice.RecordFailed(stage.Name, error, now);
+                audit.Add(Entry(AuditActions.StageFailed, notice, now, stage.Name, error));
+                logger.LogError("Stage {Stage} of {NoticeId} failed and needs a person: {Error}", stage.Name, notice.Id, error);
+                break;
+        }
+    }
+
+    private void RecordDelete(Notice notice, Stage stage, PostOutcome outcome, DateTimeOffset now, List<AuditEntry> audit)
+    {
+        if (stage.RetractedAt is not null) return;
+        switch (outcome)
+        {
+            case PostOutcome.Posted:
+                notice.RecordRetracted(stage.Name, now);
+                audit.Add(Entry(AuditActions.StageRetracted, notice, now, stage.Name, $"deleted {stage.ExternalId}"));
+                logger.LogInformation("Post {ExternalId} of {NoticeId} on {Stage} deleted", stage.ExternalId, notice.Id, stage.Name);
+                break;
+            case PostOutcome.Retry retry:
+                var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + options.Backoff(2);
+                notice.RecordRetractRetry(stage.Name, retry.Error, at, now);
+                logger.LogWarning("Deleting post {ExternalId} on {Stage} failed: {Error}; next try at {RetryAt}", stage.ExternalId, stage.Name, retry.Error, at);
+                break;
+            case PostOutcome.Failed failed:
+                notice.RecordRetractFailed(stage.Name, failed.Error, now);
+                audit.Add(Entry(AuditActions.StageFailed, notice, now, stage.Name, $"delete failed: {failed.Error}"));
+                logger.LogError("Post {ExternalId} on {Stage} could not be deleted and needs a person: {Error}", stage.ExternalId, stage.Name, failed.Error);
+                break;
         }
     }
 

@@ -59,7 +59,7 @@ internal sealed class StageRunner(
             else if (notice.CloseIfDue(now)) audit.Add(SystemAudit(AuditActions.Closed, notice, now));
             else audit.AddRange(progress.AdvanceBannerStages(notice, now));
             var claimed = social.ClaimDue(notice, now, audit);
-            if (audit.Count == 0) return false;
+            if (audit.Count == 0) return false; // every change, claims included, leaves an audit line
             try
             {
                 var bannersChanged = audit.Any(ChangesBanners);

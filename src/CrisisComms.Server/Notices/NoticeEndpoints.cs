@@ -47,8 +47,8 @@ internal static class NoticeEndpoints
         notices.MapPost("/{id}/all-clear", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.AllClear, c, s))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Draft the all-clear of a live incident")
             .Accepts<NoticeInput>("application/json").ProducesValidationProblem();
-        notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, NoticeService s, CancellationToken ct) =>
-                TypedResults.Ok(NoticeResponse.From(await s.GetAsync(id, ct))))
+        notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, NoticeService s, NoticePreviews p, CancellationToken ct) =>
+                TypedResults.Ok(await p.RespondAsync(await s.GetAsync(id, ct), ct)))
             .RequireAuthorization(AuthPolicies.Staff).WithSummary("One notice");
         notices.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Staff).WithSummary("Notices, newest first")
             .ProducesValidationProblem();
@@ -59,7 +59,7 @@ internal static class NoticeEndpoints
     {
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
         var notice = await s.CreateAsync(input, c.User.ToActor(), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", NoticeResponse.From(notice));
+        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await Previews(c).RespondAsync(notice, c.RequestAborted));
     }
 
     private static async Task<Ok<NoticeResponse>> EditAsync(string id, HttpContext c, NoticeService s)
@@ -78,7 +78,7 @@ internal static class NoticeEndpoints
     {
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
         var notice = await s.CreateFollowUpAsync(id, kind, input, c.User.ToActor(), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", NoticeResponse.From(notice));
+        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await Previews(c).RespondAsync(notice, c.RequestAborted));
     }
 
     private static async Task<Ok<NoticeResponse[]>> ListAsync(HttpContext c, NoticeService s, string? state, string? incidentId)
@@ -93,5 +93,7 @@ internal static class NoticeEndpoints
     }
 
     private static async Task<Ok<NoticeResponse>> Act(HttpContext c, Func<CancellationToken, Task<Notice>> action) =>
-        TypedResults.Ok(NoticeResponse.From(await action(c.RequestAborted)));
+        TypedResults.Ok(await Previews(c).RespondAsync(await action(c.RequestAborted), c.RequestAborted));
+
+    private static NoticePreviews Previews(HttpContext c) => c.RequestServices.GetRequiredService<NoticePreviews>();
 }

@@ -29,6 +29,9 @@ public sealed record NoticeResponse(
     DateTimeOffset? ClosesAt,
     IReadOnlyList<StageResponse> Stages)
 {
+    /// <summary>Each social post as it would be sent; on single notices, not in lists.</summary>
+    public IReadOnlyList<SocialPostPreview>? Previews { get; init; }
+
     internal static NoticeResponse From(Notice n) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.State, n.Draft.Severity, n.Draft.Audience, n.Draft.Mode,
         n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
@@ -37,9 +40,9 @@ public sealed record NoticeResponse(
 }
 
 public sealed record StageResponse(string Name, StageState State, DateTimeOffset? DueAt, DateTimeOffset? DoneAt,
-    int Attempts, string? ExternalId, string? Error)
+    int Attempts, string? ExternalId, string? Error, DateTimeOffset? RetractedAt)
 {
-    internal static StageResponse From(Stage s) => new(s.Name, s.State, s.DueAt, s.DoneAt, s.Attempts, s.ExternalId, s.Error);
+    internal static StageResponse From(Stage s) => new(s.Name, s.State, s.DueAt, s.DoneAt, s.Attempts, s.ExternalId, s.Error, s.RetractedAt);
 }
 
 /// <summary>The body of approve: break-glass is for a director approving their own notice.</summary>

@@ -55,12 +55,21 @@ internal sealed partial class NoticeService
             return new Change([notice], audit, BannersChanged: audit.Count > 1);
         }, ct);
 
-    /// <summary>Withdrawal takes the incident's banners down everywhere in one write.</summary>
+    /// <summary>
+    /// Withdrawal takes the incident's banners down everywhere in one write, and marks every post
+    /// the incident made (this version and the older ones) to be deleted by the clock.
+    /// </summary>
     public Task<Notice> WithdrawAsync(string id, Actor actor, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) =>
+        ChangeAsync(id, async (notice, now) =>
         {
             var wasLive = notice.State == NoticeState.Live;
             notice.Withdraw(reason ?? "", now);
-            return new Change([notice], [Audit(actor, AuditActions.Withdrawn, notice, now, notice.Reason)], BannersChanged: wasLive);
+            var changed = new List<Notice> { notice };
+            if (wasLive)
+            {
+                var incident = await store.ListAsync(new NoticeQuery(NoticeState.Superseded, notice.IncidentId, Limit: 1000), ct);
+                changed.AddRange(incident.Where(older => older.RetractPosts(now)));
+            }
+            return new Change(changed, [Audit(actor, AuditActions.Withdrawn, notice, now, notice.Reason)], BannersChanged: wasLive);
         }, ct);
 }

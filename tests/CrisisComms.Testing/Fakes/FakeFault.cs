@@ -27,4 +27,8 @@ public abstract record FakeFault
 /// <param name="Link">Facebook's link field.</param>
 /// <param name="Visibility">Mastodon's visibility.</param>
 /// <param name="IdempotencyKey">Mastodon's Idempotency-Key header.</param>
-public sealed record FakePost(string Id, string Text, string? Link = null, string? Visibility = null, string? IdempotencyKey = null);
+public sealed record FakePost(string Id, string Text, string? Link = null, string? Visibility = null, string? IdempotencyKey = null)
+{
+    /// <summary>When the fake accepted it, to check posts come after the public banner.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

@@ -99,7 +99,7 @@ public abstract class FakeSocialServer : IAsyncDisposable
     {
         lock (gate)
         {
-            var post = create(posts.Count + 1);
+            var post = create(posts.Count + 1) with { ReceivedAt = DateTimeOffset.UtcNow };
             posts.Add(post);
             Signal();
             return post;
