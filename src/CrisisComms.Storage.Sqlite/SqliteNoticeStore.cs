@@ -63,17 +63,30 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
 
     public Task SaveAsync(ChangeSet changes, CancellationToken ct = default)
     {
+        try
+        {
+            Save(changes);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
+        {
+            // Busy or locked past the timeout, I/O error, disk full, cannot open: nothing was written.
+            throw new StoreUnavailableException($"The SQLite store cannot be written: {e.SqliteErrorCode}", e);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Save(ChangeSet changes)
+    {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var notice in changes.Notices) Write(connection, transaction, notice);
-        var sequences = changes.Audit.Select(entry => Append(connection, transaction, entry)).ToList();
+        foreach (var entry in changes.Audit) Append(connection, transaction, entry);
         if (changes.BannersChanged)
             Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
         transaction.Commit();
 
         // Only once committed do the callers' objects take the stored values.
         foreach (var notice in changes.Notices) notice.RowVersion++;
-        return Task.CompletedTask;
     }
 
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default)
