@@ -48,6 +48,8 @@ internal static class AuthExtensions
             {
                 o.Authority = auth.Authority;
                 o.Audience = auth.Audience;
+                // Plain http only for an authority on this machine (a test or a local Keycloak).
+                o.RequireHttpsMetadata = !IsLoopback(auth.Authority);
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "roles";
@@ -69,6 +71,9 @@ internal static class AuthExtensions
             return Task.CompletedTask;
         },
     };
+
+    private static bool IsLoopback(string authority) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private static bool IssuedByUs(HttpContext context, string issuer)
     {
