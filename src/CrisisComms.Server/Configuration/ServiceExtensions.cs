@@ -65,6 +65,7 @@ internal static class ServiceExtensions
         app.MapBanners();
         app.MapAudit();
         app.MapChannels();
+        app.MapAccounts();
         app.MapCrisisBenchmarks();
         return app;
     }
