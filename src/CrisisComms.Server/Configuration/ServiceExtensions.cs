@@ -19,6 +19,7 @@ internal static class ServiceExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.UseDefaultUrl();
         services.AddSingleton(TimeProvider.System);
         services.AddCrisisLogging(configuration);
         services.AddCrisisCommsOptions();
@@ -45,9 +46,10 @@ internal static class ServiceExtensions
 
     public static WebApplication MapCrisisComms(this WebApplication app)
     {
+        // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
+        app.UseSerilogRequestLogging(RequestLogging.Configure);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
         app.UseRewriter(new RewriteOptions()
             .AddRewrite("^demo/(intranet|public)$", "demo/$1.html", skipRemainingRules: true)
             .AddRedirect("^console$", "console/"));

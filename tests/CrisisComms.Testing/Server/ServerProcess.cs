@@ -47,7 +47,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        _process = Launch(["--urls", BaseAddress.ToString()], redirectInput: false);
+        _process = Launch([], redirectInput: false);
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -108,6 +108,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(ServerBuild.ProjectFolder);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The address goes the way an operator's container gives it, so every test also shows
+        // that nothing in appsettings.json outranks ASPNETCORE_URLS.
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         foreach (var (key, value) in _settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         process.OutputDataReceived += (_, e) => Append(e.Data);
