@@ -4,6 +4,7 @@ using CrisisComms.Server.Banners;
 using CrisisComms.Storage.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using BackplaneOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
 namespace CrisisComms.Server.Configuration;
 
@@ -30,12 +31,36 @@ internal static class RedisExtensions
         services.AddSingleton<IBannerChangeSignal>(sp => sp.GetRequiredService<RedisBannerSignal>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisBannerSignal>());
         if (!string.IsNullOrWhiteSpace(redis.Configuration))
+        {
             services.AddSignalR().AddStackExchangeRedis(redis.Configuration, o =>
             {
                 o.Configuration.ChannelPrefix = RedisChannel.Literal(redis.KeyPrefix + "signalr:");
                 o.Configuration.AbortOnConnectFail = false;
             });
+            services.AddOptions<BackplaneOptions>().Configure<IServiceProvider>((o, sp) => o.ConnectionFactory = async log =>
+            {
+                var backplane = await ConnectionMultiplexer.ConnectAsync(o.Configuration, log);
+                backplane.ConnectionRestored += (_, _) => _ = ResendSnapshotsAsync(sp);
+                return backplane;
+            });
+        }
         return services;
+    }
+
+    // The backplane has connections of its own, which may come back after the store's: a snapshot
+    // re-sent (RedisBannerSignal) before this node's backplane subscriptions are back never reaches
+    // this node's clients. So the backplane's return re-sends too: whichever comes back last heals.
+    private static async Task ResendSnapshotsAsync(IServiceProvider services)
+    {
+        try
+        {
+            await services.GetRequiredService<BannerFeed>().RefreshAsync(broadcast: true, CancellationToken.None, force: true);
+        }
+        catch (Exception e)
+        {
+            services.GetRequiredService<ILogger<RedisBannerSignal>>()
+                .LogWarning("Could not re-send the banner snapshots after the backplane returned: {Error}", e.Message);
+        }
     }
 
     private static string Prefix(IServiceProvider sp) => sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix;

@@ -1,0 +1,63 @@
+using System.Net;
+using CrisisComms.ScaleOut.Tests.Support;
+using CrisisComms.Testing.Client;
+
+namespace CrisisComms.ScaleOut.Tests;
+
+public sealed class TwoNodes : Cluster
+{
+    protected override int NodeCount => 2;
+}
+
+/// <summary>
+/// Two nodes on one Redis behind a load balancer act as one service: whichever node an officer
+/// reaches, the clients on the other node see the same banners, in the same order.
+/// </summary>
+public sealed class TwoNodesActAsOneTests(TwoNodes cluster) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task ApprovedOnNodeAItReachesTheIntranetThenThePublicOnNodeB()
+    {
+        await using var intranetOnB = await BannerListener.ConnectAsync(cluster.B.Address, "intranet", token: cluster.Author.Token);
+        await using var publicOnB = await BannerListener.ConnectAsync(cluster.B.Address, "public");
+        var id = await cluster.Author.DraftAndSubmitAsync(SampleNotices.Water());
+
+        var approvedAt = DateTimeOffset.UtcNow;
+        (await cluster.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
+
+        var seenByStaff = await cluster.Explain(intranetOnB.WaitForBannerAsync(id, Cluster.Generous));
+        var seenByPublic = await cluster.Explain(publicOnB.WaitForBannerAsync(id, Cluster.Generous));
+        Assert.True(seenByStaff.At < seenByPublic.At, "staff on node B must see the banner before the public on node B does");
+        Assert.True(seenByPublic.At >= approvedAt + cluster.IntranetLead - TimeSpan.FromMilliseconds(100),
+            $"the public on node B saw it {seenByPublic.At - approvedAt} after approval, before the lead of {cluster.IntranetLead}");
+
+        // Node B's own cache (what caches and crawlers read) follows node A's change too.
+        await cluster.B.WaitForBannerOverHttpAsync(id);
+        await cluster.B.WaitForBannerOverHttpAsync(id, "intranet", cluster.Author.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var audit = await Audit.OfAsync(cluster.Approver, id);
+        Assert.Equal(1, audit.Runs("intranet"));
+        Assert.Equal(1, audit.Runs("public"));
+    }
+
+    [Fact]
+    public async Task AWithdrawalOnNodeBTakesTheBannerDownForClientsOnNodeA()
+    {
+        await using var publicOnA = await BannerListener.ConnectAsync(cluster.A.Address, "public");
+        var id = await cluster.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: "Strömavbrott i centrum"));
+        (await cluster.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
+        (await cluster.Approver.ReleaseNextAsync(id)).ShouldBe(HttpStatusCode.OK);
+        await cluster.Explain(publicOnA.WaitForBannerAsync(id, Cluster.Generous));
+        var approverOnB = await cluster.B.SignInAsync("bosse");
+
+        (await approverOnB.WithdrawAsync(id, "Fel kommun")).ShouldBe(HttpStatusCode.OK);
+
+        await cluster.Explain(publicOnA.WaitForGoneAsync(id, Cluster.Generous));
+        var onA = await cluster.A.GetBannersAsync();
+        for (var deadline = DateTimeOffset.UtcNow + Cluster.Generous; BannerListener.Shows(onA.Json!.AsObject(), id); onA = await cluster.A.GetBannersAsync())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"node A still serves the withdrawn banner over HTTP\n{cluster.Logs()}");
+            await Task.Delay(100);
+        }
+    }
+}
