@@ -1,0 +1,142 @@
+// The console's shell: sign-in, the header, the language switch and a small hash router.
+// Views draw into <main>; focus moves to each view's heading, so a screen reader hears where it is.
+
+import { h, fill, focusOn } from './dom.js';
+import { t, lang, setLang } from './i18n.js';
+import { api, whenUnauthorized } from './api.js';
+import * as session from './session.js';
+import { problemText } from './errors.js';
+import { showCompose } from './compose.js';
+import { showQueue } from './queue.js';
+import { showNotices } from './notices.js';
+import { showIncident } from './incident.js';
+
+const main = document.getElementById('main');
+const ctx = { session: null, channelsOn: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
+
+const VIEWS = {
+  compose: { show: showCompose, allowed: session.can.compose, nav: 'nav.compose' },
+  queue: { show: showQueue, allowed: session.can.approve, nav: 'nav.queue' },
+  notices: { show: showNotices, allowed: () => true, nav: 'nav.notices' },
+  notice: { show: showIncident, allowed: () => true },
+};
+
+function announce(text) {
+  const region = document.getElementById('announcer');
+  region.textContent = '';
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+function parse() {
+  const [name, ...params] = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  return { name, params };
+}
+
+function drawChrome(current) {
+  document.documentElement.lang = lang();
+  document.title = t('app.title');
+  document.getElementById('skip').textContent = t('app.skip');
+  document.getElementById('brand-sub').textContent = t('app.console');
+  document.getElementById('nav').setAttribute('aria-label', t('nav.label'));
+  const other = lang() === 'sv' ? 'en' : 'sv';
+  const switcher = document.getElementById('lang-switch');
+  switcher.textContent = other === 'en' ? 'English' : 'Svenska';
+  switcher.lang = other;
+  switcher.setAttribute('aria-label', other === 'en' ? 'English – switch the console to English' : 'Svenska – byt konsolens språk till svenska');
+  const s = ctx.session;
+  fill(document.getElementById('nav'), s ? h('ul', null, Object.entries(VIEWS).filter(([, v]) => v.nav && v.allowed(s)).map(([name, v]) =>
+    h('li', null, h('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, t(v.nav))))) : null);
+  fill(document.getElementById('who'), s ? [
+    h('span', null, t('app.signedInAs'), ' ', h('strong', null, s.name), ` (${s.roles.map((r) => t(`role.${r}`)).join(', ')})`),
+    ' ',
+    h('button', { type: 'button', class: 'link-button', id: 'sign-out', onclick: signOut }, t('app.signOut')),
+  ] : null);
+}
+
+function signOut() {
+  session.clear();
+  ctx.session = null;
+  window.location.hash = '#/';
+  route();
+}
+
+async function route() {
+  for (const fn of ctx.leaving.splice(0)) fn();
+  ctx.session = session.load();
+  if (!ctx.session) return showSignIn();
+  let { name, params } = parse();
+  if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'notices';
+  drawChrome(name);
+  try {
+    await VIEWS[name].show(main, ctx, params);
+  } catch (error) {
+    fill(main, h('h1', { id: 'view-title' }, t('errors.title')), h('p', { class: 'field-error' }, problemText(error)));
+  }
+  if (!main.contains(document.activeElement) && !document.querySelector('dialog[open]')) focusOn(document.getElementById('view-title'));
+}
+
+function showSignIn(message) {
+  drawChrome(null);
+  const error = h('div', { id: 'signin-error', class: message ? 'error-summary' : null, role: 'alert' }, message ? h('p', null, message) : null);
+  const user = h('input', { id: 'signin-user', name: 'username', autocomplete: 'username', required: true, 'aria-required': 'true' });
+  const password = h('input', { id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-required': 'true' });
+  const form = h('form', { class: 'signin', novalidate: true, 'aria-labelledby': 'view-title' },
+    h('div', { class: 'field' }, h('label', { for: 'signin-user' }, t('signin.user')), user),
+    h('div', { class: 'field' }, h('label', { for: 'signin-password' }, t('signin.password')), password),
+    h('button', { type: 'submit', class: 'primary', id: 'signin-submit' }, t('signin.submit')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const fail = (text, field) => {
+      fill(error, h('p', null, text));
+      error.className = 'error-summary';
+      if (field) focusOn(field);
+    };
+    if (!user.value.trim()) return fail(t('signin.missingUser'), user);
+    if (!password.value) return fail(t('signin.missingPassword'), password);
+    try {
+      const answer = await api.signIn(user.value.trim(), password.value);
+      const s = session.fromToken(answer.accessToken, answer.expiresIn);
+      if (!s) return fail(t('errors.unexpected'));
+      session.save(s);
+      ctx.channelsOn = await loadChannels();
+      announce(t('signin.done', { name: s.name }));
+      route();
+    } catch (err) {
+      if (err.status === 401) fail(t('signin.wrong'), user);
+      else if (err.status === 429) fail(t('signin.tooMany'));
+      else fail(problemText(err));
+    }
+  });
+  fill(main,
+    h('h1', { id: 'view-title' }, t('signin.title')),
+    h('p', { class: 'lede' }, t('signin.intro')),
+    error,
+    form);
+  if (!message) focusOn(user);
+}
+
+async function loadChannels() {
+  try {
+    return (await api.channels()).map((c) => c.name);
+  } catch (_) {
+    return [];
+  }
+}
+
+whenUnauthorized(() => {
+  session.clear();
+  ctx.session = null;
+  for (const fn of ctx.leaving.splice(0)) fn();
+  showSignIn(t('signin.expired'));
+});
+
+document.getElementById('lang-switch').addEventListener('click', () => {
+  setLang(lang() === 'sv' ? 'en' : 'sv');
+  route().then(() => focusOn(document.getElementById('lang-switch')));
+});
+window.addEventListener('hashchange', route);
+
+(async () => {
+  if (session.load()) ctx.channelsOn = await loadChannels();
+  route();
+})();

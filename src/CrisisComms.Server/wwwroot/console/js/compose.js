@@ -1,0 +1,259 @@
+// Compose: a new alert, an update or the all-clear of a live incident, or a draft edited again.
+// The form is drawn from one model, so a switch of the console's language keeps what was typed.
+
+import { h, fill, focusOn } from './dom.js';
+import { t, languageName, time } from './i18n.js';
+import { api } from './api.js';
+import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf } from './templates.js';
+import { contentTabs, activateTab, FIXED } from './content-tabs.js';
+import { renderPreview } from './preview.js';
+import { errorSummary, fieldErrors, describe, problemText, tabOf } from './errors.js';
+
+const CHANNELS = ['x', 'mastodon', 'facebook'];
+const SENDER_KEY = 'crisiscomms-console-sender';
+let model = null;
+
+function blank() {
+  return {
+    id: null, kind: 'alert', sourceId: null, version: 1, severity: 'warning', audience: 'everyone', mode: 'actual',
+    sender: localStorage.getItem(SENDER_KEY) || DEFAULT_SENDER, link: '', expiresAt: '', channels: [],
+    languages: [...FIXED], content: { sv: {}, 'sv-x-easy': {}, en: {} }, active: 'sv',
+    saved: null, dirty: false, errors: {}, general: null, status: '', template: '',
+  };
+}
+
+/** From a notice the API returned: for editing it again, or as the start of its update or all-clear. */
+function fromNotice(notice, kind) {
+  const m = blank();
+  Object.assign(m, {
+    kind, severity: notice.severity, audience: notice.audience, mode: notice.mode, sender: notice.sender,
+    link: notice.link || '', channels: [...(notice.channels || [])], content: JSON.parse(JSON.stringify(notice.content || {})),
+    expiresAt: notice.expiresAt ? localInput(notice.expiresAt) : '',
+  });
+  m.languages = [...FIXED, ...Object.keys(m.content).filter((k) => !FIXED.includes(k))];
+  for (const tag of m.languages) m.content[tag] = m.content[tag] || {};
+  return m;
+}
+
+function localInput(iso) {
+  const d = new Date(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The request body: empty optional texts left out, languages nobody wrote in left out. */
+function request(m) {
+  const content = {};
+  for (const tag of m.languages) {
+    const c = m.content[tag] || {};
+    const text = Object.fromEntries(['headline', 'lead', 'body', 'instruction'].map((f) => [f, (c[f] || '').trim() || null]));
+    if (tag === 'sv' || Object.values(text).some(Boolean)) content[tag] = text;
+  }
+  const expires = m.expiresAt ? new Date(m.expiresAt) : null;
+  return {
+    severity: m.severity, audience: m.audience, mode: m.mode, sender: m.sender.trim(), link: m.link.trim() || null,
+    expiresAt: expires && !Number.isNaN(expires.getTime()) ? expires.toISOString() : null,
+    channels: m.audience === 'staff' ? [] : m.channels, content,
+  };
+}
+
+/** Entry from the router: #/compose, #/compose/new, #/compose/edit/{id}, #/compose/update/{id}, #/compose/all-clear/{id}. */
+export async function showCompose(main, ctx, [action, id]) {
+  if (action === 'new' || !model) model = blank();
+  // #/compose/new starts afresh once; afterwards the address is plain #/compose, so redrawing (a
+  // language switch) keeps what was typed.
+  if (action === 'new') window.history.replaceState(null, '', '#/compose');
+  if (action === 'edit' && model.id !== id) {
+    const notice = await api.notice(id);
+    model = Object.assign(fromNotice(notice, notice.kind), { id, saved: notice, version: notice.version });
+  }
+  if ((action === 'update' || action === 'all-clear') && model.sourceId !== id) {
+    const source = await api.notice(id);
+    model = fromNotice(source, action === 'update' ? 'update' : 'allClear');
+    model.sourceId = id;
+    model.version = source.version + 1;
+    if (model.kind === 'allClear') model.severity = 'info';
+  }
+  draw(main, ctx);
+}
+
+function draw(main, ctx) {
+  const m = model;
+  const previewBox = h('aside', { class: 'preview', 'aria-labelledby': 'preview-title' });
+  const refresh = () => renderPreview(previewBox, m);
+  const set = (key, value) => {
+    m[key] = value;
+    m.dirty = true;
+    refresh();
+  };
+  const redraw = (focusId) => {
+    draw(main, ctx);
+    if (focusId) focusOn(document.getElementById(focusId));
+  };
+  const summary = errorSummary(m.errors, m.general, {
+    languageName,
+    onJump: (key, id) => {
+      const tag = tabOf(key);
+      if (tag) {
+        m.active = tag;
+        activateTab(tag, false);
+        refresh();
+      }
+      const el = document.getElementById(id);
+      const target = el && (el.matches('input,textarea,select,button') ? el : el.querySelector('input:not([disabled]),textarea,select,button'));
+      focusOn(target || el);
+    },
+  });
+  const title = { alert: t('compose.titleAlert'), update: t('compose.titleUpdate', { version: m.version }), allClear: t('compose.titleAllClear') }[m.kind];
+
+  const form = h('form', { id: 'compose-form', novalidate: true, 'aria-labelledby': 'view-title', onsubmit: (e) => e.preventDefault() },
+    templatePicker(m, redraw),
+    radios('severity', ['critical', 'warning', 'info'], m, set),
+    radios('audience', ['everyone', 'staff'], m, (k, v) => {
+      set(k, v);
+      redraw();
+    }),
+    radios('mode', ['actual', 'exercise', 'test'], m, set),
+    text('sender', m, set, { autocomplete: 'organization' }),
+    text('link', m, set, { type: 'url', inputmode: 'url', placeholder: `${SITE}/kris` }),
+    text('expiresAt', m, set, { type: 'datetime-local' }),
+    channels(m, ctx.channelsOn, set),
+    contentTabs(m, {
+      input: (tag, f, value) => {
+        m.content[tag][f] = value;
+        m.dirty = true;
+        refresh();
+      },
+      select: (tag, focus) => {
+        m.active = tag;
+        activateTab(tag, focus);
+        refresh();
+      },
+      add: (tag) => {
+        m.languages.push(tag);
+        m.content[tag] = {};
+        m.active = tag;
+        redraw(`f-c-${tag.replace(/[^A-Za-z0-9_-]/g, '-')}-headline`);
+      },
+      remove: (tag) => {
+        m.languages = m.languages.filter((x) => x !== tag);
+        delete m.content[tag];
+        m.active = 'sv';
+        redraw('tab-sv');
+      },
+    }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', id: 'save-draft', onclick: () => save(main, ctx, false) }, t('compose.save')),
+      h('button', { type: 'button', class: 'primary', id: 'submit-notice', onclick: () => save(main, ctx, true) }, t('compose.submit'))),
+    h('p', { id: 'compose-status', class: 'status', role: 'status' }, m.status));
+
+  fill(main,
+    h('h1', { id: 'view-title' }, title),
+    h('p', { class: 'lede' }, t(m.kind === 'alert' ? 'compose.introAlert' : 'compose.introFollowUp')),
+    m.id ? h('p', null, h('a', { href: `#/notice/${m.id}` }, t('compose.openSaved'))) : null,
+    summary,
+    h('div', { class: 'compose-grid' }, form, previewBox));
+  refresh();
+  return summary;
+}
+
+function templatePicker(m, redraw) {
+  const select = h('select', { id: 'f-template', 'aria-describedby': 'f-template-hint' },
+    h('option', { value: '' }, t('compose.chooseTemplate')),
+    TEMPLATES.map((tpl) => h('option', { value: tpl.id, selected: tpl.id === m.template }, tpl.name[document.documentElement.lang] || tpl.name.sv)));
+  const apply = () => {
+    const tpl = TEMPLATES.find((x) => x.id === select.value);
+    if (!tpl) return;
+    m.template = tpl.id;
+    m.severity = tpl.severity;
+    for (const [tag, c] of Object.entries(contentOf(tpl))) {
+      if (!m.languages.includes(tag)) m.languages.push(tag);
+      m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };
+    }
+    if (!m.link) m.link = `${SITE}/kris/${tpl.slug}`;
+    m.errors = {};
+    m.general = null;
+    m.dirty = true;
+    m.status = t('compose.templateApplied', { name: tpl.name[document.documentElement.lang] || tpl.name.sv });
+    redraw('f-c-sv-headline');
+  };
+  return h('div', { class: 'field template' },
+    h('label', { for: 'f-template' }, t('compose.template')),
+    h('p', { class: 'hint', id: 'f-template-hint' }, t('compose.templateHint')),
+    h('div', { class: 'inline' }, select, h('button', { type: 'button', class: 'secondary', id: 'apply-template', onclick: apply }, t('compose.applyTemplate'))));
+}
+
+function radios(name, values, m, set) {
+  return h('fieldset', { id: `f-${name}`, class: 'radios', ...describe(m.errors, [name], null) },
+    h('legend', null, t(`field.${name}`)),
+    fieldErrors(m.errors, [name]),
+    values.map((v) => h('div', { class: 'choice' },
+      h('input', { type: 'radio', name, id: `f-${name}-${v}`, value: v, checked: m[name] === v, onchange: () => set(name, v) }),
+      h('label', { for: `f-${name}-${v}` }, t(`${name}.${v}`)))));
+}
+
+function text(name, m, set, attrs) {
+  const hint = t(`hint.${name}`);
+  const hintId = hint !== `hint.${name}` ? `f-${name}-hint` : null;
+  const input = h('input', { id: `f-${name}`, name, type: 'text', ...attrs, ...describe(m.errors, [name], hintId),
+    'aria-required': name === 'sender' ? 'true' : null, oninput: (e) => set(name, e.target.value) });
+  input.value = m[name];
+  return h('div', { class: 'field' },
+    h('label', { for: `f-${name}` }, t(`field.${name}`), h('span', { class: 'req' }, ` ${t(name === 'sender' ? 'compose.required' : 'compose.optional')}`)),
+    hintId ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    fieldErrors(m.errors, [name]),
+    input);
+}
+
+function channels(m, on, set) {
+  const keys = Object.keys(m.errors).filter((k) => k.startsWith('channels'));
+  const staff = m.audience === 'staff';
+  return h('fieldset', { id: 'f-channels', class: 'checks', ...describe(m.errors, keys, 'f-channels-hint') },
+    h('legend', null, t('field.channels')),
+    h('p', { class: 'hint', id: 'f-channels-hint' }, staff ? t('hint.channelsStaff') : t('hint.channels')),
+    fieldErrors(m.errors, keys),
+    CHANNELS.map((c) => {
+      const available = on.includes(c);
+      return h('div', { class: 'choice' },
+        h('input', {
+          type: 'checkbox', id: `f-channel-${c}`, value: c, checked: m.channels.includes(c), disabled: staff || !available,
+          onchange: (e) => set('channels', e.target.checked ? [...new Set([...m.channels, c])] : m.channels.filter((x) => x !== c)),
+        }),
+        h('label', { for: `f-channel-${c}` }, t(`channel.${c}`), available ? '' : ` (${t('channel.off')})`));
+    }));
+}
+
+async function save(main, ctx, andSubmit) {
+  const m = model;
+  const body = request(m);
+  m.status = t('compose.saving');
+  document.getElementById('compose-status').textContent = m.status;
+  try {
+    const editable = m.saved && (m.saved.state === 'draft' || m.saved.state === 'rejected');
+    if (m.id && !editable) throw Object.assign(new Error('not editable'), { status: 409, detail: t('compose.notEditable') });
+    let notice;
+    if (m.id && editable) notice = await api.edit(m.id, body);
+    else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.sourceId, m.kind, body);
+    else notice = await api.create(body);
+    Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null });
+    localStorage.setItem(SENDER_KEY, body.sender);
+    if (andSubmit) {
+      await api.submit(notice.id);
+      model = null;
+      ctx.announce(t('compose.submitted'));
+      window.location.hash = `#/notice/${notice.id}`;
+      return;
+    }
+    m.status = t('compose.saved', { time: time(notice.updatedAt) });
+    draw(main, ctx);
+    focusOn(document.getElementById('compose-status'));
+  } catch (error) {
+    m.errors = error.status === 400 ? error.errors : {};
+    m.general = error.status === 400 ? null : problemText(error);
+    m.status = '';
+    const firstTab = Object.keys(m.errors).map(tabOf).find(Boolean);
+    if (firstTab && !Object.keys(m.errors).some((k) => tabOf(k) === m.active)) m.active = firstTab;
+    const summary = draw(main, ctx);
+    focusOn(summary);
+  }
+}

@@ -1,0 +1,89 @@
+// The console's words: Swedish first, English on request (remembered in localStorage). Times are
+// shown in Sweden's time zone whatever the computer says.
+
+import { SV } from './strings.sv.js';
+import { EN } from './strings.en.js';
+
+const KEY = 'crisiscomms-console-lang';
+let current = localStorage.getItem(KEY) === 'en' ? 'en' : 'sv';
+
+export function lang() {
+  return current;
+}
+
+export function setLang(value) {
+  current = value === 'en' ? 'en' : 'sv';
+  localStorage.setItem(KEY, current);
+}
+
+/** The text for a key with {placeholders} filled; the key itself when there is none (so a caller can tell). */
+export function t(key, params) {
+  const text = (current === 'en' ? EN : SV)[key] ?? SV[key];
+  if (text === undefined) return key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined ? m : String(params[name]))) : text;
+}
+
+const NATIVE = { sv: 'Svenska', 'sv-x-easy': 'Lätt svenska', en: 'English' };
+
+/** "Svenska", "Lätt svenska", "English", else the name in the console's language with the tag: "arabiska (ar)". */
+export function languageName(tag) {
+  if (NATIVE[tag]) return NATIVE[tag];
+  try {
+    const name = new Intl.DisplayNames([current], { type: 'language' }).of(tag);
+    if (name && name.toLowerCase() !== tag.toLowerCase()) return `${name.charAt(0).toLocaleUpperCase(current)}${name.slice(1)} (${tag})`;
+  } catch (_) {
+    /* an unusual tag: show it as it is */
+  }
+  return tag;
+}
+
+const ZONE = 'Europe/Stockholm';
+const locale = () => (current === 'en' ? 'en-GB' : 'sv-SE');
+
+/** "12:03:04": the time of day of an instant, in Swedish time. */
+export function clock(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE }).format(d);
+}
+
+/** "12:03:04" today, "14 maj 12:03" on other days. */
+export function time(iso) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const day = (x) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: ZONE }).format(x);
+  if (day(d) === day(new Date())) return clock(iso);
+  const date = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: ZONE }).format(d);
+  return `${date} ${clock(iso).slice(0, 5)}`;
+}
+
+// The server's validation messages are English; these are the ones an officer meets, in Swedish.
+const SERVER_SV = [
+  [/^Required\.$/, 'Obligatoriskt.'],
+  [/^Required: critical, warning or info\.$/, 'Välj allvarlighet.'],
+  [/^Required: staff or everyone\.$/, 'Välj mottagare.'],
+  [/^The expiry must be in the future\.$/, 'Sluttiden måste ligga i framtiden.'],
+  [/^A notice for staff is never posted to social channels\.$/, 'Ett meddelande bara till personalen publiceras aldrig i sociala medier.'],
+  [/^Social posts always point to the official site: a notice with channels needs a link\.$/, 'Inlägg i sociala medier pekar alltid till webbplatsen: ange en länk.'],
+  [/^Swedish content \(content\.sv\) with a headline and a lead is required\.$/, 'Svensk text med rubrik och ingress krävs.'],
+  [/^The link must be an absolute https:\/\/ address\.$/, 'Länken måste vara en fullständig https://-adress.'],
+  [/^The link must not carry a user name or password\.$/, 'Länken får inte innehålla användarnamn eller lösenord.'],
+  [/^At most (\d+) characters \(this has (\d+)\)\.$/, 'Högst $1 tecken (texten har $2).'],
+  [/^At most (\d+) characters\.$/, 'Högst $1 tecken.'],
+  [/^Must be a single line without control characters\.$/, 'Måste vara en enda rad utan kontrolltecken.'],
+  [/^Control characters are not allowed\.$/, 'Kontrolltecken är inte tillåtna.'],
+  [/^'(.+)' is not a known BCP 47 language tag.*$/, '”$1” är ingen känd språkkod (BCP 47), till exempel sv, en, ar eller sv-x-easy.'],
+  [/^Each language needs a headline and a lead\.$/, 'Varje språk behöver rubrik och ingress.'],
+  [/^A rejection needs a reason the author can act on\.$/, 'Ange ett skäl som författaren kan rätta sig efter.'],
+  [/^A withdrawal needs a reason\.$/, 'Ange ett skäl till att meddelandet dras tillbaka.'],
+  [/^Breaking glass needs a reason, for the audit log\.$/, 'Ange ett skäl: det sparas i granskningsloggen.'],
+  [/^Two-person rule: you created this notice, so another approver must approve it\.$/, 'Tvåpersonsregeln: du skrev meddelandet, så en annan godkännare måste godkänna det.'],
+  [/^Two-person rule: you created this notice\. A director may approve it only by breaking glass, with a reason\.$/,
+    'Tvåpersonsregeln: du skrev meddelandet. Som krisledningschef kan du godkänna det bara i nödläge, med ett skäl.'],
+];
+
+export function serverMessage(text) {
+  if (current !== 'sv' || !text) return text || '';
+  for (const [pattern, sv] of SERVER_SV) if (pattern.test(text)) return text.replace(pattern, sv);
+  return text;
+}

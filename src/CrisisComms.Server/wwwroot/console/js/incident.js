@@ -1,0 +1,188 @@
+// The live incident view: the notice, its stage timeline kept current by polling the API every
+// 1.5 s, the actions that move the incident on (each confirmed in words), and the audit trail.
+
+import { h, fill, focusOn } from './dom.js';
+import { t, time } from './i18n.js';
+import { api } from './api.js';
+import { can } from './session.js';
+import { confirmAction } from './confirm.js';
+import { problemText } from './errors.js';
+import { headlineOf, noticeTags } from './notices.js';
+import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
+
+const POLL_MS = 1500;
+
+export async function showIncident(main, ctx, [id]) {
+  let notice = await api.notice(id);
+  let shownSignature = '';
+  let actionsSignature = '';
+  let lastStages = new Map();
+  let timer = null;
+  let stopped = false;
+  ctx.onLeave(() => {
+    stopped = true;
+    clearTimeout(timer);
+  });
+
+  const head = h('div');
+  const stagesBox = h('div');
+  const actionsBox = h('div', { class: 'actions' });
+  const message = h('p', { class: 'status', role: 'status', id: 'incident-status' });
+  const connection = h('p', { class: 'hint', id: 'poll-status' });
+  const versionsBox = h('div');
+  const auditBox = h('div');
+
+  fill(main,
+    head,
+    h('section', { 'aria-labelledby': 'timeline-title' },
+      h('h2', { id: 'timeline-title' }, t('incident.timeline')),
+      h('p', { class: 'hint' }, t('incident.timelineHint')),
+      stagesBox, connection),
+    h('section', { 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, t('incident.actions')), message, actionsBox),
+    h('section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, t('incident.versions')), versionsBox),
+    can.readAudit(ctx.session)
+      ? h('section', { 'aria-labelledby': 'audit-title' }, h('h2', { id: 'audit-title' }, t('incident.audit')), auditBox)
+      : null);
+
+  // After an action the buttons may change: focus goes to the result rather than being lost.
+  const done = async (text) => {
+    message.textContent = text;
+    await tick();
+    if (!main.contains(document.activeElement) || document.activeElement === main) focusOn(message);
+  };
+  const failed = (error) => {
+    message.textContent = problemText(error);
+  };
+
+  async function render() {
+    const signature = JSON.stringify([notice.state, notice.updatedAt, notice.stages]);
+    if (signature === shownSignature) return;
+    shownSignature = signature;
+    const headingHadFocus = head.contains(document.activeElement);
+    fill(head, headerOf(notice));
+    if (headingHadFocus) focusOn(document.getElementById('view-title'));
+    fill(stagesBox, timeline(notice));
+    announceStages(notice, lastStages, ctx);
+    lastStages = new Map((notice.stages || []).map((s) => [s.name, s.state]));
+    const available = actionsFor(notice, ctx);
+    const sig = available.map((a) => a.key).join();
+    if (sig !== actionsSignature) {
+      actionsSignature = sig;
+      fill(actionsBox, available.length ? available.map((a) => a.node(notice, { done, failed })) : h('p', null, t('incident.noActions')));
+    }
+    const versions = await api.notices({ incidentId: notice.incidentId }).catch(() => null);
+    if (versions) fill(versionsBox, versionList(versions, notice.id));
+    if (can.readAudit(ctx.session)) {
+      const entries = await api.audit(notice.id).catch(() => null);
+      if (entries) fill(auditBox, auditTable(entries));
+    }
+  }
+
+  async function tick() {
+    clearTimeout(timer);
+    try {
+      notice = await api.notice(id);
+      connection.textContent = t('incident.updated', { time: time(new Date().toISOString()) });
+      await render();
+    } catch (error) {
+      connection.textContent = problemText(error);
+    }
+    if (!stopped) timer = setTimeout(tick, POLL_MS);
+  }
+
+  await render();
+  timer = setTimeout(tick, POLL_MS);
+}
+
+function headerOf(n) {
+  return [
+    h('h1', { id: 'view-title', lang: 'sv' }, headlineOf(n)),
+    noticeTags(n),
+    n.content && n.content.sv && n.content.sv.lead ? h('p', { class: 'lede', lang: 'sv' }, n.content.sv.lead) : null,
+    n.state === 'rejected' && n.reason ? h('p', { class: 'note' }, t('incident.rejectedBecause', { reason: n.reason })) : null,
+    n.state === 'withdrawn' && n.reason ? h('p', { class: 'note' }, t('incident.withdrawnBecause', { reason: n.reason })) : null,
+    h('dl', { class: 'facts' },
+      h('dt', null, t('field.sender')), h('dd', null, n.sender),
+      h('dt', null, t('field.link')), h('dd', null, n.link || t('notice.none'), n.linkIsExternal ? ` (${t('notice.external')})` : ''),
+      h('dt', null, t('notice.createdBy')), h('dd', null, `${n.createdBy}, ${time(n.createdAt)}`),
+      n.approvedBy ? [h('dt', null, t('notice.approvedBy')), h('dd', null, `${n.approvedBy}, ${time(n.approvedAt)}`,
+        n.breakGlass ? ` \u2014 ${t('notice.breakGlass', { reason: n.reason || '' })}` : '')] : null,
+      h('dt', null, t('field.expiresAt')), h('dd', null, n.expiresAt ? time(n.expiresAt) : t('notice.none')),
+      n.closesAt ? [h('dt', null, t('notice.closesAt')), h('dd', null, time(n.closesAt))] : null),
+  ];
+}
+
+function announceStages(notice, before, ctx) {
+  if (!before.size) return;
+  for (const s of notice.stages || []) {
+    if (before.get(s.name) !== s.state && (s.state === 'done' || s.state === 'failed')) ctx.announce(`${stageName(s.name)}: ${stageText(s)}`);
+  }
+}
+
+function versionList(versions, currentId) {
+  return h('ol', { class: 'versions' }, [...versions].sort((a, b) => a.version - b.version).map((v) => h('li', null,
+    v.id === currentId
+      ? h('span', { 'aria-current': 'page' }, `v${v.version} ${t(`kind.${v.kind}`)}: `, h('span', { lang: 'sv' }, headlineOf(v)))
+      : h('a', { href: `#/notice/${v.id}` }, `v${v.version} ${t(`kind.${v.kind}`)}: `, h('span', { lang: 'sv' }, headlineOf(v))),
+    ` \u2014 ${t(`state.${v.state}`)}`)));
+}
+
+function button(id, cls, label, onclick) {
+  return h('button', { type: 'button', class: cls, id, onclick }, label);
+}
+
+/** The actions this officer may take on this notice now, each with its confirmation. */
+function actionsFor(n, ctx) {
+  const s = ctx.session;
+  const list = [];
+  const live = n.state === 'live';
+  const next = nextStage(n);
+  if (live && next && can.approve(s)) {
+    list.push({ key: `release:${next.name}`, node: (notice, r) => button('release-next', 'primary', t('incident.release', { stage: stageName(next.name) }), async () => {
+      const stage = nextStage(notice);
+      if (!stage) return;
+      const ok = await confirmAction({
+        title: t('incident.releaseTitle', { stage: stageName(stage.name) }),
+        text: [t(stage.name === 'public' ? 'incident.releasePublic' : 'incident.releaseSocial', { stage: stageName(stage.name) }),
+          stage.dueAt ? t('incident.releaseInsteadOf', { time: time(stage.dueAt) }) : null],
+        confirm: t('incident.releaseConfirm'),
+      });
+      if (ok) api.releaseNext(notice.id).then(() => r.done(t('incident.released', { stage: stageName(stage.name) })), r.failed);
+    }) });
+  }
+  if (n.state === 'draft' && can.compose(s) && (n.createdBy === s.sub || can.approve(s))) {
+    list.push({ key: 'edit', node: () => h('a', { class: 'button secondary', href: `#/compose/edit/${n.id}` }, t('incident.edit')) });
+    list.push({ key: 'submit', node: (notice, r) => button('submit-draft', 'primary', t('compose.submit'), () =>
+      api.submit(notice.id).then(() => r.done(t('compose.submitted')), r.failed)) });
+  }
+  if (n.state === 'rejected' && can.compose(s)) {
+    list.push({ key: 'edit', node: () => h('a', { class: 'button secondary', href: `#/compose/edit/${n.id}` }, t('incident.edit')) });
+  }
+  if (n.state === 'pendingApproval' && can.approve(s)) {
+    list.push({ key: 'queue', node: () => h('a', { class: 'button secondary', href: '#/queue' }, t('incident.toQueue')) });
+  }
+  if (live && can.compose(s)) {
+    list.push({ key: 'update', node: (notice) => button('create-update', 'secondary', t('incident.update'), async () => {
+      const ok = await confirmAction({ title: t('incident.updateTitle'), text: [t('incident.updateText', { version: notice.version + 1 }), t('incident.updateText2')], confirm: t('incident.updateConfirm') });
+      if (ok) window.location.hash = `#/compose/update/${notice.id}`;
+    }) });
+    list.push({ key: 'allClear', node: (notice) => button('create-all-clear', 'secondary', t('incident.allClear'), async () => {
+      const ok = await confirmAction({ title: t('incident.allClearTitle'), text: [t('incident.allClearText'), t('incident.updateText2')], confirm: t('incident.allClearConfirm') });
+      if (ok) window.location.hash = `#/compose/all-clear/${notice.id}`;
+    }) });
+  }
+  if (['draft', 'pendingApproval', 'rejected', 'live'].includes(n.state) && can.approve(s)) {
+    list.push({ key: 'withdraw', node: (notice, r) => button('withdraw', 'danger', t('incident.withdraw'), async () => {
+      const ok = await confirmAction({
+        title: t('incident.withdrawTitle'),
+        text: notice.state === 'live' ? [t('incident.withdrawLive'), t('incident.withdrawSocial'), t('incident.withdrawFinal')] : [t('incident.withdrawDraft')],
+        confirm: t('incident.withdrawConfirm'),
+        danger: true,
+        reason: { label: t('incident.withdrawReason'), hint: t('incident.withdrawReasonHint'), required: true },
+      });
+      if (ok) api.withdraw(notice.id, ok.reason).then(() => r.done(t('incident.withdrawn')), r.failed);
+    }) });
+  }
+  return list;
+}
+

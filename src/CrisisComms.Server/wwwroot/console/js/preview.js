@@ -1,0 +1,90 @@
+// Beside the form: the notice as the intranet and the public site would show it (the widget's
+// look and words), and, once the API has built them, the social posts with their lengths.
+
+import { h, fill } from './dom.js';
+import { t, time, languageName } from './i18n.js';
+import { textLang } from './content-tabs.js';
+import { SITE } from './templates.js';
+
+const WORDS = {
+  sv: {
+    severity: { critical: 'Kris', warning: 'Viktig information', info: 'Information' },
+    kind: { alert: '', update: 'Uppdatering', allClear: 'Faran över' },
+    mode: { actual: '', exercise: 'ÖVNING', test: 'TEST' },
+    instruction: 'Gör så här:', readMore: 'Läs mer', external: '(extern länk)', sender: 'Avsändare:', close: 'Stäng',
+  },
+  en: {
+    severity: { critical: 'Crisis', warning: 'Important information', info: 'Information' },
+    kind: { alert: '', update: 'Update', allClear: 'All clear' },
+    mode: { actual: '', exercise: 'EXERCISE (ÖVNING)', test: 'TEST' },
+    instruction: 'What to do:', readMore: 'Read more', external: '(external link)', sender: 'Sender:', close: 'Close',
+  },
+};
+
+const CHANNEL_NAMES = { x: 'X', mastodon: 'Mastodon', facebook: 'Facebook' };
+
+/** The server decides (linkIsExternal); until the draft is saved, guess from the site's domain. */
+function isExternal(model) {
+  if (model.saved && !model.dirty) return Boolean(model.saved.linkIsExternal);
+  try {
+    const host = new URL(model.link).hostname.toLowerCase();
+    const own = new URL(SITE).hostname.toLowerCase().replace(/^www\./, '');
+    return !(host === own || host.endsWith(`.${own}`));
+  } catch (_) {
+    return false;
+  }
+}
+
+/** One banner drawn the way the widget draws it: severity by colour and word, sender, link. */
+export function bannerPreview(model, tag) {
+  const c = model.content[tag] || {};
+  const words = tag.toLowerCase().startsWith('en') ? WORDS.en : WORDS.sv;
+  const lang = textLang(tag);
+  const external = model.link && isExternal(model);
+  return h('div', { class: `pv-banner pv-${model.severity}${model.mode !== 'actual' ? ' pv-exercise' : ''}`, lang: words === WORDS.en ? 'en' : 'sv' },
+    h('div', { class: 'pv-msg' },
+      h('p', { class: 'pv-tags' },
+        words.mode[model.mode] ? h('span', { class: 'pv-badge' }, words.mode[model.mode]) : null,
+        h('span', { class: 'pv-severity' }, words.severity[model.severity] || words.severity.info),
+        words.kind[model.kind] ? h('span', null, words.kind[model.kind]) : null),
+      h('p', { class: 'pv-headline', lang }, c.headline || t('preview.noHeadline')),
+      c.lead ? h('p', { class: 'pv-lead', lang }, c.lead) : null,
+      c.body ? h('p', { class: 'pv-body', lang }, c.body) : null,
+      c.instruction ? h('p', null, h('strong', null, `${words.instruction} `), h('span', { lang }, c.instruction)) : null,
+      model.link ? h('p', { class: 'pv-link' }, h('span', { class: 'pv-a' }, words.readMore, external ? ` \u2197 ${words.external}` : ''),
+        h('span', { class: 'pv-url' }, ` ${model.link}`)) : null,
+      model.sender ? h('p', { class: 'pv-meta' }, `${words.sender} ${model.sender}`) : null),
+    h('span', { class: 'pv-close', 'aria-hidden': 'true' }, words.close));
+}
+
+function socialPreviews(model) {
+  const previews = model.saved && Array.isArray(model.saved.previews) ? model.saved.previews : null;
+  if (model.audience === 'staff' || model.mode !== 'actual') return h('p', { class: 'hint' }, t('preview.noSocial'));
+  if (!model.channels.length) return h('p', { class: 'hint' }, t('preview.noChannels'));
+  if (!previews) return h('p', { class: 'hint' }, t('preview.afterSave'));
+  return [
+    model.dirty ? h('p', { class: 'hint' }, t('preview.stale', { time: time(model.saved.updatedAt) })) : null,
+    h('ul', { class: 'posts' }, previews.map((p) => {
+      const over = Number(p.length) > Number(p.limit);
+      return h('li', { class: 'post', 'data-channel': p.channel },
+        h('p', { class: 'post-channel' }, CHANNEL_NAMES[p.channel] || p.channel),
+        h('p', { class: 'post-text', lang: 'sv' }, p.text),
+        h('p', { class: over ? 'post-count over' : 'post-count' },
+          t('preview.count', { length: p.length, limit: p.limit }), over ? ` \u2014 ${t('preview.tooLong')}` : ''));
+    })),
+  ];
+}
+
+/** Redraws the preview column for the form's current state. */
+export function renderPreview(container, model) {
+  const tag = model.content[model.active] && (model.content[model.active].headline || model.content[model.active].lead) ? model.active : 'sv';
+  fill(container,
+    h('h2', { id: 'preview-title' }, t('preview.title')),
+    h('p', { class: 'hint' }, t('preview.language', { name: languageName(tag) })),
+    h('h3', null, t('preview.intranet')),
+    bannerPreview(model, tag),
+    h('h3', null, t('preview.public')),
+    model.audience === 'staff' ? h('p', { class: 'hint' }, t('preview.staffOnly')) : bannerPreview(model, tag),
+    h('h3', null, t('preview.social')),
+    socialPreviews(model));
+}

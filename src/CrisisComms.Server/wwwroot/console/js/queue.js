@@ -1,0 +1,129 @@
+// The approval queue: notices waiting for a second officer. The two-person rule is visible:
+// your own notice cannot be approved by you, except by a director breaking glass with a reason.
+
+import { h, fill, focusOn, idPart } from './dom.js';
+import { t, time, serverMessage } from './i18n.js';
+import { api } from './api.js';
+import { can } from './session.js';
+import { problemText } from './errors.js';
+import { noticeTags, headlineOf } from './notices.js';
+
+export async function showQueue(main, ctx) {
+  const pending = await api.notices({ state: 'pendingApproval' });
+  const status = h('p', { class: 'status', role: 'status', id: 'queue-status' }, ctx.flash || '');
+  ctx.flash = '';
+  fill(main,
+    h('h1', { id: 'view-title' }, t('queue.title')),
+    h('p', { class: 'lede' }, t('queue.intro')),
+    status,
+    pending.length
+      ? h('ul', { class: 'cards' }, pending.map((n) => h('li', null, card(n, ctx, main))))
+      : h('p', null, t('queue.empty')));
+}
+
+function reasonField(id, label, hint) {
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  const input = h('textarea', { id, rows: 2, 'aria-required': 'true', 'aria-describedby': `${id}-hint ${id}-error` });
+  const show = (message) => {
+    error.hidden = !message;
+    error.textContent = message || '';
+    if (message) {
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    } else input.removeAttribute('aria-invalid');
+  };
+  const node = h('div', { class: 'field' },
+    h('label', { for: id }, label, h('span', { class: 'req' }, ` ${t('compose.required')}`)),
+    h('p', { class: 'hint', id: `${id}-hint` }, hint), error, input);
+  return { node, input, show };
+}
+
+function card(n, ctx, main) {
+  const key = idPart(n.id);
+  const own = n.createdBy === ctx.session.sub;
+  const ruled = own && n.mode === 'actual';
+  const director = can.breakGlass(ctx.session);
+  const message = h('p', { class: 'field-error', id: `q-${key}-error`, role: 'alert', hidden: true });
+  const fail = (error, field) => {
+    if (error.status === 400 && error.errors && error.errors.reason && field) field.show(error.errors.reason.map(serverMessage).join(' '));
+    else {
+      message.hidden = false;
+      message.textContent = problemText(error);
+    }
+  };
+  const approved = (notice) => {
+    ctx.announce(t('queue.approved'));
+    window.location.hash = `#/notice/${notice.id}`;
+  };
+
+  let approveArea;
+  if (ruled && !director) {
+    approveArea = h('div', { class: 'two-person' },
+      h('p', { class: 'note', id: `q-${key}-own` }, t('queue.ownNotice')),
+      h('button', { type: 'button', class: 'primary', disabled: true, 'aria-describedby': `q-${key}-own` }, t('queue.approve')));
+  } else if (ruled && director) {
+    const reason = reasonField(`q-${key}-breakglass`, t('queue.breakGlassReason'), t('queue.breakGlassHint'));
+    approveArea = h('div', { class: 'two-person' },
+      h('p', { class: 'note', id: `q-${key}-own` }, t('queue.ownNotice')),
+      h('p', null, t('queue.directorMay')),
+      reason.node,
+      h('button', {
+        type: 'button', class: 'danger',
+        onclick: async () => {
+          if (!reason.input.value.trim()) return reason.show(t('confirm.reasonRequired'));
+          reason.show(null);
+          try {
+            approved(await api.approve(n.id, true, reason.input.value.trim()));
+          } catch (error) {
+            fail(error, reason);
+          }
+        },
+      }, t('queue.breakGlass')));
+  } else {
+    approveArea = h('div', { class: 'two-person' },
+      own ? h('p', { class: 'hint' }, t('queue.ownExercise')) : null,
+      h('button', {
+        type: 'button', class: 'primary',
+        onclick: async () => {
+          try {
+            approved(await api.approve(n.id));
+          } catch (error) {
+            fail(error);
+          }
+        },
+      }, t('queue.approve')));
+  }
+
+  const reject = reasonField(`q-${key}-reject`, t('queue.rejectReason'), t('queue.rejectHint'));
+  const rejectButton = h('button', {
+    type: 'button', class: 'secondary',
+    onclick: async () => {
+      if (!reject.input.value.trim()) return reject.show(t('confirm.reasonRequired'));
+      reject.show(null);
+      try {
+        await api.reject(n.id, reject.input.value.trim());
+        ctx.flash = t('queue.rejected', { headline: headlineOf(n) });
+        await showQueue(main, ctx);
+        focusOn(document.getElementById('queue-status'));
+      } catch (error) {
+        fail(error, reject);
+      }
+    },
+  }, t('queue.reject'));
+
+  const sv = (n.content && n.content.sv) || {};
+  return h('article', { class: 'card', 'aria-labelledby': `q-${key}-title`, 'data-notice-id': n.id },
+    h('h2', { id: `q-${key}-title`, lang: 'sv' }, headlineOf(n)),
+    noticeTags(n),
+    sv.lead ? h('p', { lang: 'sv' }, sv.lead) : null,
+    h('dl', { class: 'facts' },
+      h('dt', null, t('notice.createdBy')), h('dd', null, n.createdBy, own ? ` (${t('queue.you')})` : ''),
+      h('dt', null, t('notice.createdAt')), h('dd', null, time(n.createdAt)),
+      h('dt', null, t('field.sender')), h('dd', null, n.sender),
+      h('dt', null, t('field.languages')), h('dd', null, Object.keys(n.content || {}).join(', ')),
+      h('dt', null, t('field.channels')), h('dd', null, (n.channels || []).join(', ') || t('notice.none'))),
+    h('p', null, h('a', { href: `#/notice/${n.id}` }, t('queue.details'))),
+    message,
+    approveArea,
+    h('div', { class: 'reject' }, reject.node, rejectButton));
+}

@@ -1,0 +1,126 @@
+using CrisisComms.Testing.Client;
+using CrisisComms.Testing.Fakes;
+using CrisisComms.Testing.Server;
+using Microsoft.Playwright;
+
+namespace CrisisComms.Browser.Tests;
+
+/// <summary>
+/// One real server (its own process, so it can be killed and started again on the same port and
+/// data) and one Debian Chromium for the collection. Each test opens its own browser contexts, as
+/// separate people on separate computers would.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Long enough to see the intranet strictly first, short enough for a quick test.</summary>
+    public static readonly TimeSpan IntranetLead = TimeSpan.FromSeconds(3);
+    public const string Password = "correct horse battery staple";
+
+    // Debian's chromium; Playwright's own browser download is not used.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private readonly List<FakeSocialServer> _socialNetworks = [];
+
+    public ServerProcess Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Officer Author { get; private set; } = null!;
+    public Officer Approver { get; private set; } = null!;
+
+    public Uri Address => Server.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        var browser = StartBrowserAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["CrisisComms:Dispatch:IntranetLead"] = IntranetLead.ToString(),
+        };
+        // All three channels on (fake networks on loopback), so the console offers them as in production.
+        FakeX x = await FakeX.StartAsync();
+        FakeMastodon mastodon = await FakeMastodon.StartAsync();
+        FakeFacebook facebook = await FakeFacebook.StartAsync();
+        _socialNetworks.AddRange([x, mastodon, facebook]);
+        foreach (var (key, value) in x.Configuration().Concat(mastodon.Configuration()).Concat(facebook.Configuration())) settings[key] = value;
+        Server = await ServerProcess.StartAsync(settings);
+        await Task.WhenAll(Accounts.All.Select(a => Server.AddAccountAsync(a.Name, Password, a.Role)));
+        Author = await Officer.SignInAsync(Address, Accounts.Author, Password);
+        Approver = await Officer.SignInAsync(Address, Accounts.Approver, Password);
+        Browser = await browser;
+    }
+
+    private async Task<IBrowser> StartBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser profile: its own storage, so dismissals and sign-ins do not leak between tests.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        // Generous: the machine may be busy; every wait ends as soon as its event happens.
+        context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(BannerClock.Script);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Composed by the author through the API, submitted and approved by the approver; returns the id.</summary>
+    public async Task<string> PublishAsync(object notice, bool releasePublicNow = true)
+    {
+        var id = await Author.DraftAndSubmitAsync(notice);
+        (await Approver.ApproveAsync(id)).ShouldBe(System.Net.HttpStatusCode.OK);
+        if (releasePublicNow) (await Approver.ReleaseNextAsync(id)).ShouldBe(System.Net.HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>Takes every live notice down, so a screenshot shows only the banner its test is about.</summary>
+    public async Task WithdrawEverythingLiveAsync()
+    {
+        var live = (await Approver.SendAsync(HttpMethod.Get, "/api/v1/notices?state=live")).ShouldBe(System.Net.HttpStatusCode.OK);
+        foreach (var notice in live.Json!.AsArray())
+            (await Approver.WithdrawAsync(notice!["id"]!.GetValue<string>(), "Test: a clean page for the screenshots"))
+                .ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+        foreach (var network in _socialNetworks) await network.DisposeAsync();
+    }
+}
+
+/// <summary>The accounts every browser test can sign in with, one per role.</summary>
+public static class Accounts
+{
+    public const string Author = "anna";
+    public const string Approver = "bosse";
+    public const string Director = "dora";
+    public const string Staff = "sven";
+
+    public static readonly (string Name, string Role)[] All =
+        [(Author, "author"), (Approver, "approver"), (Director, "director"), (Staff, "staff")];
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using CrisisComms.Testing.Client;
+using Microsoft.Playwright;
+
+namespace CrisisComms.Browser.Tests;
+
+/// <summary>The console's own promises: problems next to their fields, the two-person rule in sight, English on request.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserFixture f)
+{
+    [Fact]
+    public async Task TheFieldsAProblemNamesAreMarkedAndTheSummaryLeadsToThem()
+    {
+        var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/compose/new");
+        await author.GetByLabel("Länk till mer information").FillAsync("http://www.linkoping.se/kris");
+        await author.GetByRole(AriaRole.Tab, new() { Name = "English" }).ClickAsync();
+        await author.GetByRole(AriaRole.Textbox, new() { Name = "Rubrik" }).FillAsync("Boil your water");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+
+        var summary = author.GetByRole(AriaRole.Group, new() { Name = "Något behöver rättas" });
+        await summary.WaitForAsync();
+        Assert.Equal("error-summary", await author.EvaluateAsync<string>("document.activeElement.id"));
+        var link = author.GetByLabel("Länk till mer information");
+        Assert.Equal("true", await link.GetAttributeAsync("aria-invalid"));
+        Assert.Contains("https://", await author.Locator("#err-link").TextContentAsync());
+
+        // content.en.lead is in the English tab and content.sv.headline in the Swedish one: the summary opens the right tab.
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Ingress (English)" }).ClickAsync();
+        Assert.Equal("f-c-en-lead", await author.EvaluateAsync<string>("document.activeElement.id"));
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Rubrik (Svenska)" }).ClickAsync();
+        Assert.Equal("f-c-sv-headline", await author.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal("true", await author.Locator("#f-c-sv-headline").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("Svenska (fel)", await author.GetByRole(AriaRole.Tab, new() { Selected = true }).TextContentAsync());
+    }
+
+    [Fact]
+    public async Task AnApproverCannotApproveTheirOwnNoticeButADirectorMayBreakGlassWithAReason()
+    {
+        var approversOwn = await f.Approver.DraftAndSubmitAsync(SampleNotices.Water(headline: "Bosses eget meddelande"));
+        var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
+        var card = ConsolePages.QueueCard(approver, approversOwn);
+        await card.GetByText("Du kan inte godkänna ditt eget meddelande").WaitForAsync();
+        Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).IsDisabledAsync());
+
+        var director = await ConsolePages.SignInAsync(f, Accounts.Director);
+        await ConsolePages.ApplyTemplateAsync(director, "IT-störning");
+        var directorsOwn = await ConsolePages.SubmitAsync(director);
+        await director.GetByRole(AriaRole.Link, new() { Name = "Att godkänna" }).ClickAsync();
+        card = ConsolePages.QueueCard(director, directorsOwn);
+        await card.GetByText("Du kan inte godkänna ditt eget meddelande").WaitForAsync();
+        var breakGlass = card.GetByRole(AriaRole.Button, new() { Name = "Bryt glaset och godkänn" });
+        await breakGlass.ClickAsync();
+        await card.GetByText("Skriv ett skäl.").WaitForAsync();
+        await card.GetByLabel("Skäl för att godkänna själv").FillAsync("Ingen annan godkännare nås i natt");
+        await breakGlass.ClickAsync();
+
+        await director.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"#/notice/{directorsOwn}$"));
+        await director.GetByRole(AriaRole.Cell, new() { Name = "godkände i nödläge (bröt glaset)" }).WaitForAsync();
+        await director.GetByRole(AriaRole.Cell, new() { Name = "Ingen annan godkännare nås i natt" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task ASavedDraftShowsEachSocialPostWithItsLength()
+    {
+        var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/compose/new");
+        await ConsolePages.ApplyTemplateAsync(author, "Elavbrott");
+        var preview = author.Locator(".preview");
+        await preview.GetByText("Inga sociala medier valda.").WaitForAsync();
+        foreach (var channel in new[] { "X", "Mastodon", "Facebook" })
+            await author.GetByLabel(channel, new() { Exact = true }).CheckAsync();
+        await preview.GetByText("visas här när utkastet har sparats").WaitForAsync();
+
+        await author.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await author.GetByText("Utkastet sparades kl.").WaitForAsync();
+        foreach (var channel in new[] { "x", "mastodon", "facebook" })
+        {
+            var post = preview.Locator($"[data-channel=\"{channel}\"]");
+            await post.WaitForAsync();
+            Assert.Contains("Elavbrott i delar av kommunen", await post.Locator(".post-text").TextContentAsync());
+            Assert.Matches(new Regex(@"^\d+ av \d+ tecken"), await post.Locator(".post-count").TextContentAsync());
+        }
+        await author.GetByRole(AriaRole.Textbox, new() { Name = "Rubrik" }).FillAsync("Elavbrott i Ryd");
+        await preview.GetByText("Spara igen för att se ändringarna").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task TheConsoleSwitchesToEnglishAndKeepsWhatWasTyped()
+    {
+        var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/compose/new");
+        await author.GetByRole(AriaRole.Textbox, new() { Name = "Rubrik" }).FillAsync("Halka på gångbanorna");
+        await author.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await author.GetByRole(AriaRole.Heading, new() { Name = "Write a crisis notice" }).WaitForAsync();
+        Assert.Equal("en", await author.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Halka på gångbanorna", await author.GetByRole(AriaRole.Textbox, new() { Name = "Headline" }).InputValueAsync());
+        await author.GetByRole(AriaRole.Button, new() { Name = "Svenska" }).ClickAsync();
+        await author.GetByRole(AriaRole.Heading, new() { Name = "Skriv ett krismeddelande" }).WaitForAsync();
+    }
+}
