@@ -1,1 +1,3 @@
-Console.WriteLine("CrisisComms load generator: not written yet.");
+using CrisisComms.LoadGen.Cli;
+
+return await Commands.RunAsync(args, Console.Out, Console.Error);

@@ -53,10 +53,14 @@ internal static class BenchmarkEndpoints
     }
 }
 
-/// <summary>The process as the load generator sees it: memory after an optional full GC, CPU used so far.</summary>
+/// <summary>
+/// The process as the load generator sees it: memory after an optional full GC, CPU used so far,
+/// and the collections and GC pause time so far (to tell a slow fan-out from one that waited for the GC).
+/// </summary>
 internal sealed record ProcessFigures(
     int ProcessId, long ManagedHeapBytes, long WorkingSetBytes, long GcCommittedBytes,
-    double CpuSeconds, bool ServerGc, int ProcessorCount)
+    double CpuSeconds, bool ServerGc, int ProcessorCount,
+    int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseMs)
 {
     public static ProcessFigures Read(bool collect)
     {
@@ -74,6 +78,10 @@ internal sealed record ProcessFigures(
             GC.GetGCMemoryInfo().TotalCommittedBytes,
             process.TotalProcessorTime.TotalSeconds,
             GCSettings.IsServerGC,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2),
+            GC.GetTotalPauseDuration().TotalMilliseconds);
     }
 }
