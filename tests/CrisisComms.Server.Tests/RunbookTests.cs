@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using CrisisComms.Testing.Server;
+
+namespace CrisisComms.Server.Tests;
+
+/// <summary>
+/// The officers' runbooks are run as written: their shell blocks, in order, with bash, curl and
+/// jq, against the real server. Only the service address is put in; passwords go to the
+/// runbook's own sign-in prompt on standard input. A runbook that drifts from the API fails here.
+/// </summary>
+[Collection(CrisisServerCollection.Name)]
+public sealed partial class RunbookTests(CrisisServerFixture f)
+{
+    [Fact]
+    public async Task IssueANoticeRunsAsWritten()
+    {
+        var blocks = Runbook("10-issue-a-notice.md", until: "## Break glass");
+        var output = await RunAsync(blocks, passwords: 2);
+
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("pendingApproval", lines);
+        Assert.Contains("live", lines);
+        Assert.Matches("\"name\":\"public\",\"state\":\"done\"", output);
+        Assert.True(lines.Count(l => l == "Koka vattnet i Ryd") >= 2, $"intranet and public banners:\n{output}");
+        Assert.Matches(@"anna\s+notice\.submitted", output);
+        Assert.Matches(@"bosse\s+notice\.approved", output);
+    }
+
+    [Fact]
+    public async Task TheQuarterlyBannerTestRunsAsWrittenAndLeaksNothing()
+    {
+        var signIn = Runbook("10-issue-a-notice.md", until: "2. Write the notice")[0];
+        var blocks = Runbook("12-quarterly-banner-test.md", until: "Tested:");
+        var output = await RunAsync([signIn, .. blocks], passwords: 2);
+
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("pendingApproval", lines);
+        Assert.Contains("exercise live", lines);
+        Assert.Contains("ÖVNING: Test av krisbannern", lines);
+        Assert.Contains("0", lines);
+        Assert.Contains("withdrawn", lines);
+        Assert.Matches(@"bosse\s+notice\.withdrawn", output);
+    }
+
+    /// <summary>The ```sh blocks of a runbook up to a heading or line, without their list indentation.</summary>
+    private static List<string> Runbook(string file, string until)
+    {
+        var text = File.ReadAllText(Path.Combine(ServerBuild.RepositoryRoot, "runbooks", file));
+        var end = text.IndexOf(until, StringComparison.Ordinal);
+        Assert.True(end > 0, $"{file} no longer has '{until}'");
+        var blocks = ShellBlock().Matches(text[..end]).Select(m =>
+        {
+            var indent = m.Groups["indent"].Value.Length;
+            return string.Join('\n', m.Groups["body"].Value.Split('\n').Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+        }).ToList();
+        Assert.NotEmpty(blocks);
+        return blocks;
+    }
+
+    private async Task<string> RunAsync(IEnumerable<string> blocks, int passwords)
+    {
+        var folder = Directory.CreateTempSubdirectory("crisiscomms-runbook-").FullName;
+        try
+        {
+            var script = new StringBuilder("set -euo pipefail\n");
+            foreach (var block in blocks)
+                script.AppendLine(block.Replace("CC=https://crisis.example.se", $"CC={f.Address.ToString().TrimEnd('/')}"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "runbook.sh"), script.ToString());
+
+            var start = new ProcessStartInfo("bash", "runbook.sh")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var bash = Process.Start(start)!;
+            for (var i = 0; i < passwords; i++) await bash.StandardInput.WriteLineAsync(CrisisServerFixture.Password);
+            bash.StandardInput.Close();
+            var stdout = bash.StandardOutput.ReadToEndAsync();
+            var stderr = bash.StandardError.ReadToEndAsync();
+            await bash.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(bash.ExitCode == 0, $"the runbook failed ({bash.ExitCode}):\n{await stdout}\n{await stderr}\n--- script ---\n{script}");
+            return await stdout;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<indent>[ ]*)```sh\n(?<body>.*?)\n[ ]*```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ShellBlock();
+}
