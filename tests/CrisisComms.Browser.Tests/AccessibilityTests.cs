@@ -45,7 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await AssertNoSeriousViolationsAsync(approver, "incident view");
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing: run (cd tests/CrisisComms.Browser.Tests/axe && npm ci). Looked for {AxeScript}");
         await page.AddScriptTagAsync(new() { Path = AxeScript });

@@ -16,13 +16,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly TimeSpan IntranetLead = TimeSpan.FromSeconds(3);
     public const string Password = "correct horse battery staple";
 
-    // Debian's chromium; Playwright's own browser download is not used.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     private IPlaywright? _playwright;
     private readonly List<FakeSocialServer> _socialNetworks = [];
 
@@ -56,29 +49,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task<IBrowser> StartBrowserAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        return await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser profile: its own storage, so dismissals and sign-ins do not leak between tests.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Address.ToString(),
-            Locale = "sv-SE",
-            TimezoneId = "Europe/Stockholm",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        // Generous: the machine may be busy; every wait ends as soon as its event happens.
-        context.SetDefaultTimeout(30_000);
-        await context.AddInitScriptAsync(BannerClock.Script);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => Chromium.NewPageAsync(Browser, Address);
 
     /// <summary>Composed by the author through the API, submitted and approved by the approver; returns the id.</summary>
     public async Task<string> PublishAsync(object notice, bool releasePublicNow = true)

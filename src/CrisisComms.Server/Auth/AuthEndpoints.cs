@@ -1,11 +1,19 @@
+using CrisisComms.Server.Configuration;
 using CrisisComms.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CrisisComms.Server.Auth;
 
 public sealed record TokenRequest(string? Username, string? Password);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+
+/// <summary>How an officer may sign in: always with a local account, and through the Authority when the console is registered there.</summary>
+public sealed record AuthProviders(bool Local, OidcProvider? Oidc);
+
+/// <summary>What a browser needs for the authorization code flow with PKCE; public by nature, nothing secret.</summary>
+public sealed record OidcProvider(string Authority, string ClientId, string Scope);
 
 internal static class AuthEndpoints
 {
@@ -19,7 +27,20 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireRateLimiting(RateLimits.Login)
             .AllowAnonymous();
+        app.MapGet("/api/v1/auth/providers", Providers)
+            .WithTags("Auth")
+            .WithSummary("How the console may sign in: with a local account, and through the OpenID Connect authority when one is configured for it")
+            .AllowAnonymous();
         return app;
+    }
+
+    private static Ok<AuthProviders> Providers(IOptions<AuthOptions> options)
+    {
+        var o = options.Value;
+        var oidc = o.ConsoleSignInIsOn
+            ? new OidcProvider(o.Authority!.Trim().TrimEnd('/'), o.ConsoleClientId!.Trim(), o.ConsoleScope.Trim())
+            : null;
+        return TypedResults.Ok(new AuthProviders(Local: true, oidc));
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(

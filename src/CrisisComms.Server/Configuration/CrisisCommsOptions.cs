@@ -45,6 +45,19 @@ public sealed class AuthOptions
     /// <summary>An external OpenID Connect authority whose tokens are accepted too.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// The console's public client at the Authority: authorization code flow with PKCE (S256) in the
+    /// browser, so there is no client secret to keep. Unset, the console offers local accounts only.
+    /// </summary>
+    public string? ConsoleClientId { get; set; }
+
+    /// <summary>What the console asks the Authority for; Entra ID also needs the API's own scope here.</summary>
+    [Required(ErrorMessage = "CrisisComms:Auth:ConsoleScope must not be empty; leave it out for \"openid profile\".")]
+    public string ConsoleScope { get; set; } = "openid profile";
+
+    /// <summary>Both set: the console may sign in through the Authority.</summary>
+    public bool ConsoleSignInIsOn => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ConsoleClientId);
+
     /// <summary>How long a token from the built-in login lasts: one crisis shift.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);

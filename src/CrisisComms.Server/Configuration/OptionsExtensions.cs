@@ -14,6 +14,7 @@ internal static class OptionsExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidation>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
@@ -31,6 +32,24 @@ internal static class OptionsExtensions
                 return ValidateOptionsResult.Fail("CrisisComms:Storage:Provider is Redis, so CrisisComms:Redis:Configuration must be set.");
             if (string.IsNullOrWhiteSpace(auth.Value.SigningKey))
                 return ValidateOptionsResult.Fail("With several nodes every node must sign tokens alike: set CrisisComms:Auth:SigningKey.");
+            return ValidateOptionsResult.Success;
+        }
+    }
+
+    private sealed class AuthOptionsValidation : IValidateOptions<AuthOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuthOptions options)
+        {
+            if (!string.IsNullOrWhiteSpace(options.Authority))
+            {
+                if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                    return ValidateOptionsResult.Fail("CrisisComms:Auth:Authority must be an absolute https:// address, such as https://login.microsoftonline.com/{tenant}/v2.0.");
+                // The bearer handler refuses plain-http metadata except on this machine; say so now rather than at the first token.
+                if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                    return ValidateOptionsResult.Fail("CrisisComms:Auth:Authority must use https:// (plain http only on localhost).");
+            }
+            else if (!string.IsNullOrWhiteSpace(options.ConsoleClientId))
+                return ValidateOptionsResult.Fail("CrisisComms:Auth:ConsoleClientId is set, so CrisisComms:Auth:Authority must be set too.");
             return ValidateOptionsResult.Success;
         }
     }

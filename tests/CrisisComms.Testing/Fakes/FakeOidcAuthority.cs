@@ -14,9 +14,10 @@ namespace CrisisComms.Testing.Fakes;
 
 /// <summary>
 /// An OpenID Connect authority on loopback (as Entra ID, Keycloak or ADFS would be): discovery
-/// document, signing keys, and RS256 tokens with app roles in a "roles" claim.
+/// document, signing keys, and RS256 tokens with app roles in a "roles" claim; and, for a browser,
+/// the authorization code flow with PKCE (see FakeOidcAuthority.CodeFlow.cs).
 /// </summary>
-public sealed class FakeOidcAuthority : IAsyncDisposable
+public sealed partial class FakeOidcAuthority : IAsyncDisposable
 {
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RsaSecurityKey _key;
@@ -34,17 +35,28 @@ public sealed class FakeOidcAuthority : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        // Browsers read the discovery document cross-origin, as they do from Entra ID or Keycloak.
+        app.MapGet("/.well-known/openid-configuration", (HttpResponse response) =>
         {
-            ["issuer"] = authority.Issuer,
-            ["jwks_uri"] = authority.Issuer + "/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        }));
+            AllowAnyOrigin(response);
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["issuer"] = authority.Issuer,
+                ["jwks_uri"] = authority.Issuer + "/keys",
+                ["authorization_endpoint"] = authority.Issuer + "/authorize",
+                ["token_endpoint"] = authority.Issuer + "/token",
+                ["response_types_supported"] = new[] { "code" },
+                ["grant_types_supported"] = new[] { "authorization_code" },
+                ["code_challenge_methods_supported"] = new[] { "S256" },
+                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            });
+        });
         app.MapGet("/keys", () =>
         {
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(authority._rsa.ExportParameters(false)) { KeyId = authority._key.KeyId });
             return Results.Json(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } });
         });
+        authority.MapCodeFlow(app);
         await app.StartAsync();
         authority._app = app;
         authority.Issuer = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

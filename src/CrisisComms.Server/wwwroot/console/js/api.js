@@ -47,6 +47,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   signIn: (username, password) => call('POST', '/api/v1/auth/token', { username, password }),
+  providers: () => call('GET', '/api/v1/auth/providers'),
   channels: () => call('GET', '/api/v1/channels'),
   notice: (id) => call('GET', `/api/v1/notices/${enc(id)}`),
   notices: (query = {}) => {

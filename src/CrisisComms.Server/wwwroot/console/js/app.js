@@ -5,6 +5,7 @@ import { h, fill, focusOn } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
 import { api, whenUnauthorized } from './api.js';
 import * as session from './session.js';
+import * as oidc from './oidc.js';
 import { problemText } from './errors.js';
 import { showCompose } from './compose.js';
 import { showQueue } from './queue.js';
@@ -12,7 +13,7 @@ import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
 
 const main = document.getElementById('main');
-const ctx = { session: null, channelsOn: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
+const ctx = { session: null, providers: null, channelsOn: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
 
 const VIEWS = {
   compose: { show: showCompose, allowed: session.can.compose, nav: 'nav.compose' },
@@ -97,22 +98,67 @@ function showSignIn(message) {
       const answer = await api.signIn(user.value.trim(), password.value);
       const s = session.fromToken(answer.accessToken, answer.expiresIn);
       if (!s) return fail(t('errors.unexpected'));
-      session.save(s);
-      ctx.channelsOn = await loadChannels();
-      announce(t('signin.done', { name: s.name }));
-      route();
+      await signedIn(s);
     } catch (err) {
       if (err.status === 401) fail(t('signin.wrong'), user);
       else if (err.status === 429) fail(t('signin.tooMany'));
       else fail(problemText(err));
     }
   });
+  const provider = ctx.providers && ctx.providers.oidc;
+  const organisation = provider ? [
+    h('button', { type: 'button', class: 'primary', id: 'signin-oidc', onclick: () => startOrganisationSignIn(provider) }, t('signin.oidc')),
+    h('p', { class: 'signin-or' }, t('signin.orLocal')),
+  ] : null;
   fill(main,
     h('h1', { id: 'view-title' }, t('signin.title')),
     h('p', { class: 'lede' }, t('signin.intro')),
     error,
+    organisation,
     form);
-  if (!message) focusOn(user);
+  if (!message) focusOn(provider ? document.getElementById('signin-oidc') : user);
+}
+
+async function signedIn(s) {
+  session.save(s);
+  ctx.channelsOn = await loadChannels();
+  announce(t('signin.done', { name: s.name }));
+  route();
+}
+
+async function startOrganisationSignIn(provider) {
+  try {
+    await oidc.start(provider);
+  } catch (err) {
+    showSignIn(organisationProblem(err));
+  }
+}
+
+/** Back from the authority: the same session as a local sign-in, or the sign-in page with what went wrong. */
+async function finishOrganisationSignIn(params) {
+  try {
+    const answer = await oidc.finish(params);
+    const s = session.fromToken(answer.accessToken, answer.expiresIn);
+    if (!s) return showSignIn(t('errors.unexpected'));
+    if (!s.roles.length) return showSignIn(t('signin.oidcNoRole', { name: s.name }));
+    await signedIn(s);
+  } catch (err) {
+    showSignIn(organisationProblem(err));
+  }
+}
+
+function organisationProblem(err) {
+  if (err instanceof oidc.OidcError && err.kind === 'state') return t('signin.oidcState');
+  if (err instanceof oidc.OidcError && err.kind === 'refused') return t('signin.oidcRefused', { reason: err.reason });
+  return t('signin.oidcUnavailable');
+}
+
+async function loadProviders() {
+  try {
+    return await api.providers();
+  } catch (_) {
+    return null; // Local sign-in still works without it.
+  }
 }
 
 async function loadChannels() {
@@ -137,6 +183,9 @@ document.getElementById('lang-switch').addEventListener('click', () => {
 window.addEventListener('hashchange', route);
 
 (async () => {
+  ctx.providers = await loadProviders();
+  const answer = oidc.returned();
+  if (answer) return finishOrganisationSignIn(answer);
   if (session.load()) ctx.channelsOn = await loadChannels();
   route();
 })();

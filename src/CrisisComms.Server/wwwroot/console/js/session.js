@@ -27,7 +27,7 @@ export function fromToken(accessToken, expiresIn) {
   if (!claims) return null;
   const roles = [...new Set([...asList(claims.role), ...asList(claims.roles)])];
   const expiresAt = claims.exp ? claims.exp * 1000 : Date.now() + (expiresIn || 0) * 1000;
-  return { accessToken, expiresAt, sub: String(claims.sub || ''), name: String(claims.name || claims.sub || ''), roles };
+  return { accessToken, expiresAt, sub: String(claims.sub || ''), name: String(claims.name || claims.preferred_username || claims.sub || ''), roles };
 }
 
 export function save(session) {

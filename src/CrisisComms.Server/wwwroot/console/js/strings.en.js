@@ -22,6 +22,12 @@ export const EN = {
   'signin.tooMany': 'Too many attempts. Wait a minute and try again.',
   'signin.expired': 'Your sign-in has expired. Please sign in again.',
   'signin.done': 'Signed in as {name}.',
+  'signin.oidc': "Sign in with your organisation's account",
+  'signin.orLocal': 'Or sign in with a local CrisisComms account:',
+  'signin.oidcRefused': "Your organisation's sign-in service refused the sign-in: {reason} Try again, or contact IT support if it keeps failing.",
+  'signin.oidcState': 'The sign-in could not be verified: the answer did not belong to a sign-in from this tab. Please try again.',
+  'signin.oidcUnavailable': "Your organisation's sign-in service does not answer right now. Try again shortly, or sign in with a local account.",
+  'signin.oidcNoRole': '{name} has no role in CrisisComms. Ask an administrator for access.',
 
   'compose.titleAlert': 'Write a crisis notice',
   'compose.titleUpdate': 'Write an update (version {version})',

@@ -22,6 +22,12 @@ export const SV = {
   'signin.tooMany': 'För många försök. Vänta en minut och försök igen.',
   'signin.expired': 'Din inloggning har gått ut. Logga in igen.',
   'signin.done': 'Inloggad som {name}.',
+  'signin.oidc': 'Logga in med organisationens konto',
+  'signin.orLocal': 'Eller logga in med ett lokalt konto i CrisisComms:',
+  'signin.oidcRefused': 'Organisationens inloggning godkände inte inloggningen: {reason} Försök igen, eller kontakta IT-supporten om det inte går.',
+  'signin.oidcState': 'Inloggningen kunde inte bekräftas: svaret hörde inte till en inloggning från den här fliken. Försök igen.',
+  'signin.oidcUnavailable': 'Organisationens inloggning svarar inte just nu. Försök igen om en stund, eller logga in med ett lokalt konto.',
+  'signin.oidcNoRole': '{name} har ingen roll i CrisisComms. Be en administratör om behörighet.',
 
   'compose.titleAlert': 'Skriv ett krismeddelande',
   'compose.titleUpdate': 'Skriv en uppdatering (version {version})',
