@@ -34,6 +34,35 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task AViewThatAnswersAfterTheOfficerMovedOnDoesNotCoverWhatIsBeingTyped()
+    {
+        var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/notices");
+        var requested = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await author.RouteAsync("**/api/v1/notices/held-back", async route =>
+        {
+            requested.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await author.EvaluateAsync("() => { location.hash = '#/notice/held-back'; }");
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The officer does not wait for that view and starts writing instead.
+        await author.GetByRole(AriaRole.Link, new() { Name = "Skriv meddelande" }).ClickAsync();
+        var headline = author.GetByRole(AriaRole.Textbox, new() { Name = "Rubrik" });
+        await headline.FillAsync("Skrivet medan en annan vy laddade");
+        var late = author.WaitForResponseAsync("**/api/v1/notices/held-back");
+        release.SetResult();
+        await late;
+        await author.EvaluateAsync("() => new Promise(r => setTimeout(r, 500))");
+
+        Assert.Equal("Skrivet medan en annan vy laddade", await headline.InputValueAsync());
+        Assert.Equal("f-c-sv-headline", await author.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal(0, await author.GetByRole(AriaRole.Heading, new() { Name = "Något behöver rättas" }).CountAsync());
+    }
+
+    [Fact]
     public async Task AnApproverCannotApproveTheirOwnNoticeButADirectorMayBreakGlassWithAReason()
     {
         var approversOwn = await f.Approver.DraftAndSubmitAsync(SampleNotices.Water(headline: "Bosses eget meddelande"));

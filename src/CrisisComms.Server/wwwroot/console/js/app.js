@@ -61,22 +61,32 @@ function signOut() {
   route();
 }
 
+// Views load before they draw. Each navigation gets a container of its own, so a view whose
+// answer arrives after the officer has moved on draws into a detached node: it can neither cover
+// the view now shown (and what is being typed in it) nor take its focus.
+let navigation = 0;
+
 async function route() {
+  const current = ++navigation;
   for (const fn of ctx.leaving.splice(0)) fn();
   ctx.session = session.load();
   if (!ctx.session) return showSignIn();
   let { name, params } = parse();
   if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'notices';
   drawChrome(name);
+  const view = h('div', { class: 'view' });
+  fill(main, view);
   try {
-    await VIEWS[name].show(main, ctx, params);
+    await VIEWS[name].show(view, ctx, params);
   } catch (error) {
-    fill(main, h('h1', { id: 'view-title' }, t('errors.title')), h('p', { class: 'field-error' }, problemText(error)));
+    fill(view, h('h1', { id: 'view-title' }, t('errors.title')), h('p', { class: 'field-error' }, problemText(error)));
   }
+  if (current !== navigation) return;
   if (!main.contains(document.activeElement) && !document.querySelector('dialog[open]')) focusOn(document.getElementById('view-title'));
 }
 
 function showSignIn(message) {
+  navigation++;
   drawChrome(null);
   const error = h('div', { id: 'signin-error', class: message ? 'error-summary' : null, role: 'alert' }, message ? h('p', null, message) : null);
   const user = h('input', { id: 'signin-user', name: 'username', autocomplete: 'username', required: true, 'aria-required': 'true' });

@@ -13,16 +13,17 @@ import { timeline, auditTable, nextStage, stageName, stageText } from './timelin
 const POLL_MS = 1500;
 
 export async function showIncident(main, ctx, [id]) {
-  let notice = await api.notice(id);
-  let shownSignature = '';
-  let actionsSignature = '';
-  let lastStages = new Map();
   let timer = null;
   let stopped = false;
+  // Registered before the first request: an officer who leaves while it loads stops the polling too.
   ctx.onLeave(() => {
     stopped = true;
     clearTimeout(timer);
   });
+  let notice = await api.notice(id);
+  let shownSignature = '';
+  let actionsSignature = '';
+  let lastStages = new Map();
 
   const head = h('div');
   const stagesBox = h('div');
@@ -91,7 +92,7 @@ export async function showIncident(main, ctx, [id]) {
   }
 
   await render();
-  timer = setTimeout(tick, POLL_MS);
+  if (!stopped) timer = setTimeout(tick, POLL_MS);
 }
 
 function headerOf(n) {
