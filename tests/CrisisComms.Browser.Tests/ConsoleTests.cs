@@ -83,7 +83,14 @@ public sealed class ConsoleTests(BrowserFixture f)
         await card.GetByLabel("Skäl för att godkänna själv").FillAsync("Ingen annan godkännare nås i natt");
         await breakGlass.ClickAsync();
 
-        await director.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"#/notice/{directorsOwn}$"));
+        try
+        {
+            await director.WaitForFunctionAsync($"() => location.hash === '#/notice/{directorsOwn}'");
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"The console did not open the approved notice. On the page:\n{await director.Locator("main").InnerTextAsync()}\nServer log:\n{f.Server.Log[^Math.Min(4000, f.Server.Log.Length)..]}");
+        }
         await director.GetByRole(AriaRole.Cell, new() { Name = "godkände i nödläge (bröt glaset)" }).WaitForAsync();
         await director.GetByRole(AriaRole.Cell, new() { Name = "Ingen annan godkännare nås i natt" }).WaitForAsync();
     }
