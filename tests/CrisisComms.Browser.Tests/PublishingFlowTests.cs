@@ -46,7 +46,8 @@ public sealed class PublishingFlowTests(BrowserFixture f)
         Assert.True(await intranetPage.EvaluateAsync<bool>("window.__sameDocument === true"));
 
         // The approver's console follows the stages as they happen.
-        await approver.WaitForURLAsync(ConsolePages.NoticeUrl());
+        // The hash itself, not WaitForURL: a same-document navigation has no load event to wait for.
+        await approver.WaitForFunctionAsync("() => /^#\\/notice\\/[0-9a-f]+$/.test(location.hash)");
         await approver.Locator("[data-stage=\"public\"][data-state=\"done\"]").WaitForAsync();
         await approver.Locator("[data-stage=\"social:x\"][data-state=\"done\"]").WaitForAsync();
         await approver.Locator("[data-stage=\"social:mastodon\"][data-state=\"done\"]").WaitForAsync();
