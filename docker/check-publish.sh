@@ -15,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
 dotnet publish src/CrisisComms.Server -c Release -o "$out" -p:SkipWidgetBuild=true
 
 missing=0
-for file in CrisisComms.Server.dll wwwroot/widget/crisis-banner.js wwwroot/demo/public.html; do
+for file in CrisisComms.Server.dll wwwroot/widget/crisis-banner.js wwwroot/widget/signalr.js wwwroot/demo/public.html; do
   if [ -s "$out/$file" ]; then
     echo "ok      $file"
   else

@@ -63,6 +63,20 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task TheIncidentViewShowsWhatAnotherOfficerDidTheMomentItIsDone()
+    {
+        var id = await f.PublishAsync(SampleNotices.Water());
+        var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, $"/console/#/notice/{id}");
+        // Followed over /hubs/notices: from now on the view polls only every 20 s.
+        await approver.Locator("#poll-status").GetByText("Följs direkt").WaitForAsync(new() { Timeout = 15_000 });
+
+        (await f.Approver.WithdrawAsync(id, "Larmet var ett misstag")).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        // Well before the next poll: only the pushed signal can have brought it.
+        await approver.GetByText("Tillbakadraget: Larmet var ett misstag").WaitForAsync(new() { Timeout = 8_000 });
+    }
+
+    [Fact]
     public async Task AnApproverCannotApproveTheirOwnNoticeButADirectorMayBreakGlassWithAReason()
     {
         var approversOwn = await f.Approver.DraftAndSubmitAsync(SampleNotices.Water(headline: "Bosses eget meddelande"));

@@ -39,6 +39,7 @@ internal static class ServiceExtensions
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
+        services.AddSingleton<NoticeChanges>();
         services.AddScoped<NoticePreviews>();
         services.AddCrisisBenchmarks(configuration);
         return builder;

@@ -2,6 +2,7 @@ using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
+using CrisisComms.Server.Notices;
 
 namespace CrisisComms.Server.Dispatch;
 
@@ -19,6 +20,7 @@ internal sealed class SocialStageRunner(
     DispatchClock clock,
     SocialPostOptions options,
     IHostApplicationLifetime lifetime,
+    NoticeChanges changes,
     ILogger<SocialStageRunner> logger)
 {
     private enum Work { Post, Delete }
@@ -86,6 +88,7 @@ internal sealed class SocialStageRunner(
             {
                 await store.SaveAsync(new ChangeSet([notice], audit, BannersChanged: false), ct);
                 clock.WakeAt(notice.NextDueAt);
+                await changes.PublishAsync([notice]);
                 return;
             }
             catch (ConcurrencyConflictException)

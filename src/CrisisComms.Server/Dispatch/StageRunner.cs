@@ -3,6 +3,7 @@ using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Banners;
+using CrisisComms.Server.Notices;
 
 namespace CrisisComms.Server.Dispatch;
 
@@ -18,6 +19,7 @@ internal sealed class StageRunner(
     SocialStageRunner social,
     BannerFeed feed,
     DispatchClock clock,
+    NoticeChanges changes,
     ILogger<StageRunner> logger)
 {
     public async Task RunDueAsync(CancellationToken ct)
@@ -66,6 +68,7 @@ internal sealed class StageRunner(
                 await store.SaveAsync(new ChangeSet([notice], audit, bannersChanged), ct);
                 clock.WakeAt(notice.NextDueAt);
                 if (claimed.Count > 0) social.Start(notice, claimed);
+                await changes.PublishAsync([notice]);
                 return bannersChanged;
             }
             catch (ConcurrencyConflictException)

@@ -11,6 +11,7 @@ internal static class NoticeEndpoints
 {
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
+        app.MapHub<NoticeHub>(NoticeHub.Path).RequireAuthorization(AuthPolicies.Staff);
         var notices = app.MapGroup("/api/v1/notices").WithTags("Notices")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

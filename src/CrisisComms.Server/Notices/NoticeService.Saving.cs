@@ -37,5 +37,6 @@ internal sealed partial class NoticeService
         await store.SaveAsync(new ChangeSet(notices, audit, bannersChanged), ct);
         foreach (var notice in notices) clock.WakeAt(notice.NextDueAt);
         if (bannersChanged) await feed.PublishChangeAsync(ct);
+        await changes.PublishAsync(notices);
     }
 }

@@ -23,7 +23,8 @@ internal sealed partial class NoticeService(
     IEnumerable<ISocialChannel> channels,
     BannerFeed feed,
     DispatchClock clock,
-    StageProgress progress)
+    StageProgress progress,
+    NoticeChanges changes)
 {
     private readonly HashSet<string> _channelsOn = channels.Select(c => c.Name).ToHashSet();
 

@@ -1,5 +1,6 @@
 // npm run build: one minified IIFE at ../CrisisComms.Server/wwwroot/widget/crisis-banner.js,
-// then its size, raw and gzipped.
+// then its size, raw and gzipped; and the same SignalR client as an ES module
+// (wwwroot/widget/signalr.js) for the officers' console, whose incident view follows /hubs/notices.
 import { build } from 'esbuild';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -32,7 +33,28 @@ await build({
   logLevel: 'warning',
 });
 
+// The console is plain ES modules without a build step of its own; this is its one bundled import.
+const consoleModule = resolve(dirname(outfile), 'signalr.js');
+await build({
+  stdin: {
+    contents: "export { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';",
+    resolveDir: root,
+    loader: 'js',
+  },
+  outfile: consoleModule,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2020', 'chrome80', 'edge80', 'firefox78', 'safari15'],
+  minify: true,
+  legalComments: 'eof',
+  charset: 'utf8',
+  banner: { js: `/* @microsoft/signalr ${signalrVersion} (MIT, (c) .NET Foundation), as an ES module for the CrisisComms console */` },
+  logLevel: 'warning',
+});
+
 const bytes = readFileSync(outfile);
 const gz = gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`built ${relative(process.cwd(), outfile)}: ${kb(bytes.length)} minified, ${kb(gz)} gzipped (${gz} bytes)`);
+console.log(`built ${relative(process.cwd(), consoleModule)}: ${kb(readFileSync(consoleModule).length)} minified`);

@@ -1,5 +1,7 @@
-// The live incident view: the notice, its stage timeline kept current by polling the API every
-// 1.5 s, the actions that move the incident on (each confirmed in words), and the audit trail.
+// The live incident view: the notice, its stage timeline kept current as it changes, the actions
+// that move the incident on (each confirmed in words), and the audit trail. Changes are pushed
+// over /hubs/notices (the server says "this incident changed", the view reads it through the
+// API); a slow poll stays on as a safety net, and a fast one takes over while the push is down.
 
 import { h, fill, focusOn } from './dom.js';
 import { t, time } from './i18n.js';
@@ -10,15 +12,19 @@ import { problemText } from './errors.js';
 import { headlineOf, noticeTags } from './notices.js';
 import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
 
-const POLL_MS = 1500;
+const POLL_MS = 1500; // while the push connection is down (or could not load)
+const LIVE_POLL_MS = 20000; // while it is up: only for a signal lost on the way
 
 export async function showIncident(main, ctx, [id]) {
   let timer = null;
   let stopped = false;
+  let live = false;
+  let hub = null;
   // Registered before the first request: an officer who leaves while it loads stops the polling too.
   ctx.onLeave(() => {
     stopped = true;
     clearTimeout(timer);
+    if (hub) hub.stop().catch(() => {});
   });
   let notice = await api.notice(id);
   let shownSignature = '';
@@ -79,20 +85,70 @@ export async function showIncident(main, ctx, [id]) {
     }
   }
 
-  async function tick() {
-    clearTimeout(timer);
-    try {
-      notice = await api.notice(id);
-      connection.textContent = t('incident.updated', { time: time(new Date().toISOString()) });
-      await render();
-    } catch (error) {
-      connection.textContent = problemText(error);
+  // One read at a time: a signal that arrives during a read asks for one more read after it.
+  let reading = null;
+  let again = false;
+  function tick() {
+    if (reading) {
+      again = true;
+      return reading;
     }
-    if (!stopped) timer = setTimeout(tick, POLL_MS);
+    reading = (async () => {
+      do {
+        again = false;
+        clearTimeout(timer);
+        try {
+          notice = await api.notice(id);
+          connection.textContent = t(live ? 'incident.live' : 'incident.updated', { time: time(new Date().toISOString()) });
+          await render();
+        } catch (error) {
+          connection.textContent = problemText(error);
+        }
+      } while (again && !stopped);
+      reading = null;
+      if (!stopped) timer = setTimeout(tick, live ? LIVE_POLL_MS : POLL_MS);
+    })();
+    return reading;
+  }
+
+  async function follow() {
+    const signalr = await import('../../widget/signalr.js').catch(() => null);
+    if (!signalr || stopped) return; // without the push the fast poll simply goes on
+    hub = new signalr.HubConnectionBuilder()
+      .withUrl(`/hubs/notices?incident=${encodeURIComponent(notice.incidentId)}`, {
+        accessTokenFactory: () => (ctx.session ? ctx.session.accessToken : ''),
+      })
+      // Jittered, growing delays, so a restarted server is not hit by every console at once.
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (r) => Math.min(30000, 1000 * 2 ** Math.min(r.previousRetryCount, 5)) * (0.5 + Math.random() / 2) })
+      .configureLogging(signalr.LogLevel.None)
+      .build();
+    hub.on('noticeChanged', () => tick());
+    const down = () => {
+      live = false;
+      if (!stopped) tick();
+    };
+    hub.onreconnecting(down);
+    hub.onclose(down);
+    hub.onreconnected(() => {
+      live = true;
+      tick();
+    });
+    try {
+      await hub.start();
+    } catch (_) {
+      return; // refused or unreachable: the fast poll goes on
+    }
+    if (stopped) {
+      hub.stop().catch(() => {});
+      return;
+    }
+    live = true;
+    tick(); // whatever changed while connecting, and the slow poll from now on
   }
 
   await render();
   if (!stopped) timer = setTimeout(tick, POLL_MS);
+  follow();
 }
 
 function headerOf(n) {

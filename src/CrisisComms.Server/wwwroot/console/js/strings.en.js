@@ -148,6 +148,7 @@ export const EN = {
   'incident.timelineHint': 'Updates by itself. The intranet first, then the website, social media last.',
   'incident.noStages': 'The stages are planned when the notice is approved.',
   'incident.updated': 'Last checked at {time}.',
+  'incident.live': 'Followed live (last read at {time}).',
   'incident.attempts': '(attempt {n})',
   'incident.actions': 'Actions',
   'incident.noActions': 'No actions in this state.',

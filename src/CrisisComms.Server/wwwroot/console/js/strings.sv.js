@@ -148,6 +148,7 @@ export const SV = {
   'incident.timelineHint': 'Uppdateras av sig själv. Intranätet först, sedan webbplatsen, sist sociala medier.',
   'incident.noStages': 'Stegen planeras när meddelandet godkänns.',
   'incident.updated': 'Senast kontrollerat {time}.',
+  'incident.live': 'Följs direkt (senast hämtat {time}).',
   'incident.attempts': '(försök {n})',
   'incident.actions': 'Åtgärder',
   'incident.noActions': 'Inga åtgärder i det här läget.',
