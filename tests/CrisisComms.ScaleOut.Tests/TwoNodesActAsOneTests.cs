@@ -41,7 +41,7 @@ public sealed class TwoNodesActAsOneTests(TwoNodes cluster) : IClassFixture<TwoN
     }
 
     [Fact]
-    public async Task AWithdrawalOnNodeBTakesTheBannerDownForClientsOnNodeA()
+    public async Task AWithdrawalOnNodeBTakesTheBannerDownForClientsOnNodeAAndTellsItsConsoles()
     {
         await using var publicOnA = await BannerListener.ConnectAsync(cluster.A.Address, "public");
         var id = await cluster.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: "Strömavbrott i centrum"));
@@ -49,10 +49,15 @@ public sealed class TwoNodesActAsOneTests(TwoNodes cluster) : IClassFixture<TwoN
         (await cluster.Approver.ReleaseNextAsync(id)).ShouldBe(HttpStatusCode.OK);
         await cluster.Explain(publicOnA.WaitForBannerAsync(id, Cluster.Generous));
         var approverOnB = await cluster.B.SignInAsync("bosse");
+        var incident = (await approverOnB.GetAsync(id)).ShouldBe(HttpStatusCode.OK).Json!["incidentId"]!.GetValue<string>();
+        await using var consoleOnA = await NoticeFollower.ConnectAsync(cluster.A.Address, incident, cluster.Approver.Token);
 
         (await approverOnB.WithdrawAsync(id, "Fel kommun")).ShouldBe(HttpStatusCode.OK);
 
         await cluster.Explain(publicOnA.WaitForGoneAsync(id, Cluster.Generous));
+        // An officer watching the incident in the console on node A hears of it too.
+        var told = await cluster.Explain(consoleOnA.WaitForAsync(1, id, Cluster.Generous));
+        Assert.Equal("withdrawn", told["state"]!.GetValue<string>());
         var onA = await cluster.A.GetBannersAsync();
         for (var deadline = DateTimeOffset.UtcNow + Cluster.Generous; BannerListener.Shows(onA.Json!.AsObject(), id); onA = await cluster.A.GetBannersAsync())
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using CrisisComms.Testing.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -17,7 +16,7 @@ public sealed class IncidentFollowingTests(CrisisServerFixture f)
     {
         var id = await f.Author.DraftAndSubmitAsync(SampleNotices.Water());
         var incident = (await f.Author.GetAsync(id)).ShouldBe(HttpStatusCode.OK).Json!["incidentId"]!.GetValue<string>();
-        await using var console = await Follower.ConnectAsync(f.Address, incident, f.Approver.Token);
+        await using var console = await NoticeFollower.ConnectAsync(f.Address, incident, f.Approver.Token);
 
         (await f.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
         var approved = await console.WaitForAsync(1, id);
@@ -63,53 +62,5 @@ public sealed class IncidentFollowingTests(CrisisServerFixture f)
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
         await connection.DisposeAsync();
-    }
-
-    /// <summary>A real SignalR .NET client on /hubs/notices that keeps every message it gets.</summary>
-    private sealed class Follower : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly List<JsonObject> _messages = [];
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        private Follower(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<JsonObject>("noticeChanged", m =>
-            {
-                lock (_messages) _messages.Add(m);
-                _arrived.Release();
-            });
-        }
-
-        public int Count { get { lock (_messages) return _messages.Count; } }
-
-        public static async Task<Follower> ConnectAsync(Uri server, string incident, string token)
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(server, $"/hubs/notices?incident={Uri.EscapeDataString(incident)}"),
-                    o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-                .Build();
-            var follower = new Follower(connection);
-            await connection.StartAsync();
-            return follower;
-        }
-
-        /// <summary>Waits for the <paramref name="n"/>th message and returns what it says of the notice.</summary>
-        public async Task<JsonObject> WaitForAsync(int n, string noticeId, TimeSpan? timeout = null)
-        {
-            var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-            while (Count < n)
-            {
-                var left = deadline - DateTimeOffset.UtcNow;
-                if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left) && Count < n)
-                    throw new TimeoutException($"message {n} did not arrive; got {Count}");
-            }
-            JsonObject message;
-            lock (_messages) message = _messages[n - 1];
-            return message["notices"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == noticeId)!.AsObject();
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 }
