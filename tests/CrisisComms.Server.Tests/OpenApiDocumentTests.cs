@@ -16,6 +16,13 @@ public sealed class OpenApiDocumentTests(CrisisServerFixture f)
         Assert.Contains("/api/v1/notices/{id}/approve", paths);
         Assert.Contains("/api/v1/banners", paths);
 
+        // Who may call what is in the document, read from the authorization policies.
+        var approve = served["paths"]!["/api/v1/notices/{id}/approve"]!["post"]!;
+        Assert.Equal("bearer", served["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.NotNull(approve["security"]![0]!["bearer"]);
+        Assert.Contains("one of the roles: approver, director.", approve["description"]!.GetValue<string>());
+        Assert.Null(served["paths"]!["/api/v1/auth/token"]!["post"]!["security"]);
+
         // The served document names the host and port it was asked on; that part is not the API.
         served.AsObject().Remove("servers");
         var committed = Path.Combine(ServerBuild.RepositoryRoot, "docs", "openapi.json");

@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Banners;
 using CrisisComms.Server.Auth;
+using CrisisComms.Server.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
@@ -27,7 +28,8 @@ internal static class BannerEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireCors(EmbedPolicy)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .AddOpenApiOperationTransformer(OpenApiSecurity.TokenOptional);
         app.MapHub<BannerHub>("/hubs/banners").RequireCors(EmbedPolicy).AllowAnonymous();
         return app;
     }

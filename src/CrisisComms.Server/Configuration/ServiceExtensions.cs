@@ -32,7 +32,7 @@ internal static class ServiceExtensions
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiSecurity.Configure);
         services.AddCors(o => o.AddPolicy(BannerEndpoints.EmbedPolicy, BannerEndpoints.ConfigureEmbedCors));
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
