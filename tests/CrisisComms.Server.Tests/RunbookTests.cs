@@ -46,6 +46,40 @@ public sealed partial class RunbookTests(CrisisServerFixture f)
         Assert.Matches(@"bosse\s+notice\.withdrawn", output);
     }
 
+    [Fact]
+    public async Task UpdateAllClearAndWithdrawRunAsWritten()
+    {
+        // Runbook 10 steps 1-7 put a notice up; runbook 11 then follows the incident to its end.
+        // Where runbook 11 says "as in runbook 10, steps 4-7", those blocks run again for the new
+        // version; where it asks the officer to write or pick something, the test does it.
+        var issue = Runbook("10-issue-a-notice.md", until: "8. Check what");
+        var (submit, approve, release) = (issue[3], issue[4], issue[5]);
+        var follow = Runbook("11-update-withdraw-all-clear.md", until: "Tested:");
+        Assert.Equal(5, follow.Count);
+        var (pick, update, withdraw, allClear, versions) = (follow[0], follow[1], follow[2], follow[3], follow[4]);
+        Assert.Contains("ID=<the id of the live version>", pick);
+        const string writeAllClear = """jq '.severity = "info" | .content.sv.headline = "Vattnet i Ryd är drickbart igen"' notice.json > all-clear.json && mv all-clear.json notice.json""";
+
+        var output = await RunAsync(
+        [
+            .. issue,
+            pick.Replace("ID=<the id of the live version>", ": the live version is $ID"),
+            update, "ID=$UP", submit, approve, release,
+            writeAllClear, allClear, "ID=$AC", approve, release, versions,
+            withdraw,
+        ], passwords: 4);
+
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("""{"kind":"update","version":2,"state":"draft"}""", lines);
+        Assert.Contains("v1 alert superseded", lines);
+        Assert.Contains("v2 update superseded", lines);
+        Assert.Contains("v3 allClear live", lines);
+        // The withdrawal prints the notice's state, then the public banners: the all-clear is no longer among them.
+        var afterWithdrawal = lines.SkipWhile(l => !l.Contains("\"state\":\"withdrawn\"")).ToList();
+        Assert.NotEmpty(afterWithdrawal);
+        Assert.DoesNotContain("Vattnet i Ryd är drickbart igen", afterWithdrawal);
+    }
+
     /// <summary>The ```sh blocks of a runbook up to a heading or line, without their list indentation.</summary>
     private static List<string> Runbook(string file, string until)
     {
