@@ -60,6 +60,14 @@ public sealed partial class RunbookTests(CrisisServerFixture f)
         Assert.Contains("ID=<the id of the live version>", pick);
         const string writeAllClear = """jq '.severity = "info" | .content.sv.headline = "Vattnet i Ryd är drickbart igen"' notice.json > all-clear.json && mv all-clear.json notice.json""";
 
+        // Its own server: on the shared one an all-clear closes the incident after 3 s, and this
+        // runbook withdraws the all-clear after listing it.
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["CrisisComms:Dispatch:AllClearVisibleFor"] = "00:10:00",
+        });
+        await server.AddAccountAsync("anna", CrisisServerFixture.Password, "author");
+        await server.AddAccountAsync("bosse", CrisisServerFixture.Password, "approver");
         var output = await RunAsync(
         [
             .. issue,
@@ -67,7 +75,7 @@ public sealed partial class RunbookTests(CrisisServerFixture f)
             update, "ID=$UP", submit, approve, release,
             writeAllClear, allClear, "ID=$AC", approve, release, versions,
             withdraw,
-        ], passwords: 4);
+        ], passwords: 4, server.BaseAddress);
 
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
         Assert.Contains("""{"kind":"update","version":2,"state":"draft"}""", lines);
@@ -78,6 +86,34 @@ public sealed partial class RunbookTests(CrisisServerFixture f)
         var afterWithdrawal = lines.SkipWhile(l => !l.Contains("\"state\":\"withdrawn\"")).ToList();
         Assert.NotEmpty(afterWithdrawal);
         Assert.DoesNotContain("Vattnet i Ryd är drickbart igen", afterWithdrawal);
+    }
+
+    [Fact]
+    public async Task AddAnOfficerAccountRunsAsWritten()
+    {
+        // Step 1 as a script runs it (the runbook's own "pipe the password in" form), with the
+        // built server in place of `dotnet run`, and a name no other test signs in with.
+        var blocks = Runbook("05-add-officer-account.md", until: "**Change a password");
+        Assert.Equal(3, blocks.Count);
+        const string fromSource = "dotnet run --project src/CrisisComms.Server --";
+        var add = blocks[0].Split('\n').Single(l => l.StartsWith(fromSource + " users add", StringComparison.Ordinal));
+        var built = $"dotnet {ServerBuild.Dll} --contentRoot {ServerBuild.ProjectFolder}";
+        string Adapt(string block) => block.Replace(fromSource, built).Replace("anna", "ulla");
+        var sameStoreAsTheServer = $"export CrisisComms__Storage__SqlitePath={Path.Combine(f.Server.DataFolder, "crisiscomms.db")} PASSWORD='{CrisisServerFixture.Password}'";
+
+        var output = await RunAsync(
+        [
+            sameStoreAsTheServer,
+            "CC=https://crisis.example.se",
+            "printf '%s\\n' \"$PASSWORD\" | " + Adapt(add),
+            Adapt(blocks[1]),
+            Adapt(blocks[2]),
+        ], passwords: 1);
+
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("Account 'ulla' saved with roles author.", lines);
+        Assert.Contains(lines, l => l.Contains("ulla") && l.Contains("Anna Andersson") && l.Contains("author"));
+        Assert.Equal("200", lines.Last(l => l.Length > 0));
     }
 
     /// <summary>The ```sh blocks of a runbook up to a heading or line, without their list indentation.</summary>
@@ -95,14 +131,14 @@ public sealed partial class RunbookTests(CrisisServerFixture f)
         return blocks;
     }
 
-    private async Task<string> RunAsync(IEnumerable<string> blocks, int passwords)
+    private async Task<string> RunAsync(IEnumerable<string> blocks, int passwords, Uri? server = null)
     {
         var folder = Directory.CreateTempSubdirectory("crisiscomms-runbook-").FullName;
         try
         {
             var script = new StringBuilder("set -euo pipefail\n");
             foreach (var block in blocks)
-                script.AppendLine(block.Replace("CC=https://crisis.example.se", $"CC={f.Address.ToString().TrimEnd('/')}"));
+                script.AppendLine(block.Replace("CC=https://crisis.example.se", $"CC={(server ?? f.Address).ToString().TrimEnd('/')}"));
             await File.WriteAllTextAsync(Path.Combine(folder, "runbook.sh"), script.ToString());
 
             var start = new ProcessStartInfo("bash", "runbook.sh")
