@@ -26,6 +26,7 @@ public sealed class OrganisationSignInFixture : IAsyncLifetime
             ["CrisisComms:Auth:Audience"] = Authority.Audience,
             ["CrisisComms:Auth:ConsoleClientId"] = Authority.ClientId,
         });
+        Authority.PostLogoutRedirectUris.Add(new Uri(Server.BaseAddress, "/console/").AbsoluteUri);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }

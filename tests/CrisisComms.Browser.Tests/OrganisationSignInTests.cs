@@ -38,6 +38,23 @@ public sealed class OrganisationSignInTests(OrganisationSignInFixture f) : IClas
     }
 
     [Fact]
+    public async Task SigningOutEndsTheSessionAtTheAuthorityTooAndComesBackToTheSignIn()
+    {
+        // On a shared crisis-room computer the next officer must not be signed in as this one.
+        f.Authority.SignsIn("oid-siv-21c9", "Siv Skiftledare", "approver");
+        var page = await f.NewPageAsync();
+        await page.GotoAsync("/console/");
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationButton }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationButton }).WaitForAsync();
+        Assert.Contains("oid-siv-21c9", f.Authority.Logouts);
+        Assert.Equal(new Uri(f.Server.BaseAddress, "/console/").AbsoluteUri, page.Url);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).CountAsync());
+        Assert.DoesNotContain(f.Authority.Refusals, r => r.StartsWith("logout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenTheAuthorityRefusesTheConsoleSaysSoAndStaysSignedOut()
     {
         f.Authority.RefusesSignIn();

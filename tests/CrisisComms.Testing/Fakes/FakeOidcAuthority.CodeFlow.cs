@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CrisisComms.Testing.Fakes;
@@ -14,7 +15,9 @@ public sealed record FakeOidcUser(string Subject, string Name, IReadOnlyList<str
 /// <summary>
 /// The authorization code flow with PKCE for a public client, as a browser app uses it: /authorize
 /// redirects straight back with a code, /token trades it once, for the same client and redirect_uri
-/// and only with the verifier whose S256 hash was the challenge. /token answers cross-origin.
+/// and only with the verifier whose S256 hash was the challenge, for an access token and an ID
+/// token. /token answers cross-origin. /logout ends the session (RP-initiated logout): only with
+/// an ID token it issued to the client as the hint, and only back to a registered address.
 /// </summary>
 public sealed partial class FakeOidcAuthority
 {
@@ -23,6 +26,13 @@ public sealed partial class FakeOidcAuthority
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
     private readonly ConcurrentQueue<string> _refusals = new();
+    private readonly ConcurrentQueue<string> _logouts = new();
+
+    /// <summary>Where /logout may send the browser back to (a real authority has them registered).</summary>
+    public List<string> PostLogoutRedirectUris { get; } = [];
+
+    /// <summary>The subject of every session ended through /logout, in order.</summary>
+    public IReadOnlyList<string> Logouts => [.. _logouts];
 
     /// <summary>The public client registered for the console.</summary>
     public string ClientId { get; set; } = DefaultClientId;
@@ -46,6 +56,7 @@ public sealed partial class FakeOidcAuthority
     private void MapCodeFlow(IEndpointRouteBuilder app)
     {
         app.MapGet("/authorize", (HttpRequest request) => Authorize(request.Query));
+        app.MapGet("/logout", (HttpRequest request) => EndSessionAsync(request.Query));
         app.MapPost("/token", async (HttpContext context) =>
         {
             AllowAnyOrigin(context.Response);
@@ -97,9 +108,26 @@ public sealed partial class FakeOidcAuthority
         return Results.Json(new Dictionary<string, object>
         {
             ["access_token"] = IssueToken(user.Subject, user.Name, Audience, [.. user.Roles]),
+            ["id_token"] = IssueToken(user.Subject, user.Name, ClientId),
             ["token_type"] = "Bearer",
             ["expires_in"] = 1800,
         });
+    }
+
+    private async Task<IResult> EndSessionAsync(IQueryCollection query)
+    {
+        if (query["client_id"] != ClientId) return Refuse("logout", "invalid_client", $"Unknown client_id '{query["client_id"]}'.");
+        string? back = query["post_logout_redirect_uri"];
+        if (back is null || !PostLogoutRedirectUris.Contains(back)) return Refuse("logout", "invalid_request", $"post_logout_redirect_uri '{back}' is not registered.");
+        var hint = await new JsonWebTokenHandler().ValidateTokenAsync(query["id_token_hint"].ToString(), new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = ClientId,
+            IssuerSigningKey = _key,
+        });
+        if (!hint.IsValid) return Refuse("logout", "invalid_request", "id_token_hint is not an ID token of ours for this client.");
+        _logouts.Enqueue((string)hint.Claims["sub"]);
+        return Results.Redirect(back);
     }
 
     private IResult Refuse(string endpoint, string error, string description, Uri? redirect = null, string? state = null)

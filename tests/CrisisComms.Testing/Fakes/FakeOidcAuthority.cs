@@ -45,6 +45,7 @@ public sealed partial class FakeOidcAuthority : IAsyncDisposable
                 ["jwks_uri"] = authority.Issuer + "/keys",
                 ["authorization_endpoint"] = authority.Issuer + "/authorize",
                 ["token_endpoint"] = authority.Issuer + "/token",
+                ["end_session_endpoint"] = authority.Issuer + "/logout",
                 ["response_types_supported"] = new[] { "code" },
                 ["grant_types_supported"] = new[] { "authorization_code" },
                 ["code_challenge_methods_supported"] = new[] { "S256" },

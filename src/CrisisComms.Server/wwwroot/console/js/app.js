@@ -55,8 +55,14 @@ function drawChrome(current) {
 }
 
 function signOut() {
+  // Signed in through the organisation: end that session too (see oidc.js), and come back here.
+  const logout = ctx.session && ctx.session.logout;
   session.clear();
   ctx.session = null;
+  if (logout) {
+    window.location.assign(oidc.logoutUrl(logout));
+    return;
+  }
   window.location.hash = '#/';
   route();
 }
@@ -151,6 +157,7 @@ async function finishOrganisationSignIn(params) {
     const s = session.fromToken(answer.accessToken, answer.expiresIn);
     if (!s) return showSignIn(t('errors.unexpected'));
     if (!s.roles.length) return showSignIn(t('signin.oidcNoRole', { name: s.name }));
+    s.logout = answer.logout;
     await signedIn(s);
   } catch (err) {
     showSignIn(organisationProblem(err));

@@ -1,6 +1,9 @@
 // Sign-in through the organisation's OpenID Connect authority (Entra ID, Keycloak, ADFS): the
 // authorization code flow with PKCE (S256) for a public client, so the console holds no secret.
 // The verifier and state wait in sessionStorage (this tab only) while the browser is away.
+// Signing out of the console also ends the session at the authority where it offers that
+// (end_session_endpoint, OpenID Connect RP-initiated logout): on a shared crisis-room computer the
+// next officer must not be signed in as the last one by a single click.
 
 const PENDING = 'crisiscomms-console-oidc';
 
@@ -48,6 +51,7 @@ export async function start(provider) {
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   sessionStorage.setItem(PENDING, JSON.stringify({
     verifier, state, clientId: provider.clientId, tokenEndpoint: config.token_endpoint, hash: window.location.hash,
+    endSession: config.end_session_endpoint || null,
   }));
   const url = new URL(config.authorization_endpoint);
   const query = {
@@ -65,7 +69,8 @@ export function returned() {
 }
 
 /**
- * Trades the code for an access token: { accessToken, expiresIn }, as the local sign-in answers.
+ * Trades the code for an access token: { accessToken, expiresIn, logout }, as the local sign-in
+ * answers, with what ending the authority's session needs (null where it offers no such endpoint).
  * The address is cleaned first, so a reload or the back button never offers the code again.
  */
 export async function finish(params) {
@@ -89,5 +94,15 @@ export async function finish(params) {
     if (answer.status >= 500 || (!answer.ok && !json.error)) throw new OidcError('unavailable');
     throw new OidcError('refused', json.error_description || json.error || `HTTP ${answer.status}`);
   }
-  return { accessToken: json.access_token, expiresIn: Number(json.expires_in) || 0 };
+  const logout = pending.endSession ? { endpoint: pending.endSession, clientId: pending.clientId, idToken: json.id_token || null } : null;
+  return { accessToken: json.access_token, expiresIn: Number(json.expires_in) || 0, logout };
+}
+
+/** Where to send the browser to end the authority's session; it sends the officer back to the console. */
+export function logoutUrl(logout) {
+  const url = new URL(logout.endpoint);
+  url.searchParams.set('client_id', logout.clientId);
+  url.searchParams.set('post_logout_redirect_uri', redirectUri());
+  if (logout.idToken) url.searchParams.set('id_token_hint', logout.idToken);
+  return url.toString();
 }
