@@ -35,6 +35,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await _server.KillAsync();
         if (restartAfterDue) await Task.Delay(dueAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
         await _server.StartAsync();
+        var backAt = DateTimeOffset.UtcNow;
         await using var publicSite = await BannerListener.ConnectAsync(_server.BaseAddress, "public");
         var seen = await publicSite.WaitForBannerAsync(id, TimeSpan.FromSeconds(30));
         (author, approver) = await SignInAsync();
@@ -42,7 +43,11 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var notice = (await author.GetAsync(id)).ShouldBe(HttpStatusCode.OK);
         var doneAt = DateTimeOffset.Parse(notice.Stage("public")["doneAt"]!.GetValue<string>());
         Assert.True(doneAt >= dueAt, $"the public stage ran at {doneAt:O}, before its due time {dueAt:O}");
-        if (!restartAfterDue) Assert.True(seen.At - dueAt < TimeSpan.FromSeconds(3), "the public stage ran late after the restart");
+        // Not late: at its due time, or, where the restart itself took longer than the lead (a
+        // loaded machine), as soon as the node was back.
+        var expected = backAt > dueAt ? backAt : dueAt;
+        if (!restartAfterDue) Assert.True(seen.At - expected < TimeSpan.FromSeconds(3),
+            $"the public stage ran late after the restart: due {dueAt:O}, node back {backAt:O}, seen {seen.At:O}");
 
         // Give a repeat every chance to happen before counting.
         await Task.Delay(TimeSpan.FromSeconds(1));
