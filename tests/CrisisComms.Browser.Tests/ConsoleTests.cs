@@ -77,6 +77,27 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task TheApprovalQueueShowsWhatArrivesAndWhatSomeoneElseHandledWithoutLosingTheTyping()
+    {
+        var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
+        await approver.GetByRole(AriaRole.Heading, new() { Name = "Att godkänna" }).WaitForAsync();
+
+        var id = await f.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: "Kön följer med av sig själv"));
+        var card = ConsolePages.QueueCard(approver, id);
+        await card.WaitForAsync(new() { Timeout = 10_000 }); // no reload: it arrives
+        var reason = card.GetByLabel("Skäl för att avvisa");
+        await reason.FillAsync("Fel stadsdel");
+
+        // Approved meanwhile from elsewhere (another tab, or the other approver on duty).
+        (await f.Approver.ApproveAsync(id)).ShouldBe(System.Net.HttpStatusCode.OK);
+
+        await card.GetByText("Inte längre i kön: Publicerat").WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Equal("Fel stadsdel", await reason.InputValueAsync());
+        Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Avvisa" }).IsDisabledAsync());
+        Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).IsDisabledAsync());
+    }
+
+    [Fact]
     public async Task AnApproverCannotApproveTheirOwnNoticeButADirectorMayBreakGlassWithAReason()
     {
         var approversOwn = await f.Approver.DraftAndSubmitAsync(SampleNotices.Water(headline: "Bosses eget meddelande"));

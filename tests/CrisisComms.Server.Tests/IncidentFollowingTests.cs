@@ -35,6 +35,17 @@ public sealed class IncidentFollowingTests(CrisisServerFixture f)
     }
 
     [Fact]
+    public async Task AnApprovalQueueIsToldWhenANoticeArrivesAndWhenItIsHandled()
+    {
+        await using var queue = await NoticeFollower.ConnectToApprovalQueueAsync(f.Address, f.SecondApprover.Token);
+
+        var id = await f.Author.DraftAndSubmitAsync(SampleNotices.Water());
+        await queue.WaitForStateAsync(id, "pendingApproval");
+        (await f.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
+        await queue.WaitForStateAsync(id, "live");
+    }
+
+    [Fact]
     public async Task OnlySignedInOfficersMayFollowAnIncident()
     {
         var anonymous = new HubConnectionBuilder().WithUrl(new Uri(f.Address, "/hubs/notices?incident=any")).Build();

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CrisisComms.Server.Notices;
 
 /// <summary>
-/// Tells the consoles that follow an incident (on any node: the hub shares the backplane) that
-/// its notices were saved. Called after every write of a notice, by officers' requests and by the
+/// Tells the consoles that follow an incident, and the approval queues (on any node: the hub shares
+/// the backplane), that notices were saved. Called after every write of a notice, by officers' requests and by the
 /// dispatch clock alike. A lost signal costs only latency: the console also polls, slowly.
 /// </summary>
 internal sealed class NoticeChanges(IHubContext<NoticeHub> hub, ILogger<NoticeChanges> logger)
@@ -18,7 +18,7 @@ internal sealed class NoticeChanges(IHubContext<NoticeHub> hub, ILogger<NoticeCh
                 [.. incident.Select(n => new NoticeChanged.Item(n.Id, n.State.ToCamelCase()))]);
             try
             {
-                await hub.Clients.Group(NoticeHub.GroupOf(incident.Key)).SendAsync(NoticeHub.ClientMethod, message);
+                await hub.Clients.Groups(NoticeHub.GroupOf(incident.Key), NoticeHub.ApprovalQueueGroup).SendAsync(NoticeHub.ClientMethod, message);
             }
             catch (Exception e)
             {

@@ -25,10 +25,18 @@ public sealed class NoticeFollower : IAsyncDisposable
 
     public int Count { get { lock (_messages) return _messages.Count; } }
 
-    public static async Task<NoticeFollower> ConnectAsync(Uri server, string incident, string token)
+    /// <summary>Follows one incident, as the incident view does.</summary>
+    public static Task<NoticeFollower> ConnectAsync(Uri server, string incident, string token) =>
+        OpenAsync(server, $"incident={Uri.EscapeDataString(incident)}", token);
+
+    /// <summary>Follows every saved change, as the approval queue does.</summary>
+    public static Task<NoticeFollower> ConnectToApprovalQueueAsync(Uri server, string token) =>
+        OpenAsync(server, "queue=approval", token);
+
+    private static async Task<NoticeFollower> OpenAsync(Uri server, string query, string token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, $"/hubs/notices?incident={Uri.EscapeDataString(incident)}"),
+            .WithUrl(new Uri(server, $"/hubs/notices?{query}"),
                 o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         var follower = new NoticeFollower(connection);
@@ -49,6 +57,21 @@ public sealed class NoticeFollower : IAsyncDisposable
         JsonObject message;
         lock (_messages) message = _messages[n - 1];
         return message["notices"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == noticeId)!.AsObject();
+    }
+
+    /// <summary>Waits for a message that says the notice is now in <paramref name="state"/>.</summary>
+    public async Task WaitForStateAsync(string noticeId, string state, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            lock (_messages)
+                if (_messages.Any(m => m["notices"]!.AsArray().Any(n => n!["id"]!.GetValue<string>() == noticeId && n["state"]!.GetValue<string>() == state)))
+                    return;
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"no message said {noticeId} is {state}; got {Count} messages");
+            await _arrived.WaitAsync(left);
+        }
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -11,6 +11,7 @@ import { confirmAction } from './confirm.js';
 import { problemText } from './errors.js';
 import { headlineOf, noticeTags } from './notices.js';
 import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
+import { followNotices } from './live.js';
 
 const POLL_MS = 1500; // while the push connection is down (or could not load)
 const LIVE_POLL_MS = 20000; // while it is up: only for a signal lost on the way
@@ -19,12 +20,12 @@ export async function showIncident(main, ctx, [id]) {
   let timer = null;
   let stopped = false;
   let live = false;
-  let hub = null;
+  let follower = null;
   // Registered before the first request: an officer who leaves while it loads stops the polling too.
   ctx.onLeave(() => {
     stopped = true;
     clearTimeout(timer);
-    if (hub) hub.stop().catch(() => {});
+    if (follower) follower.stop();
   });
   let notice = await api.notice(id);
   let shownSignature = '';
@@ -111,44 +112,16 @@ export async function showIncident(main, ctx, [id]) {
     return reading;
   }
 
-  async function follow() {
-    const signalr = await import('../../widget/signalr.js').catch(() => null);
-    if (!signalr || stopped) return; // without the push the fast poll simply goes on
-    hub = new signalr.HubConnectionBuilder()
-      .withUrl(`/hubs/notices?incident=${encodeURIComponent(notice.incidentId)}`, {
-        accessTokenFactory: () => (ctx.session ? ctx.session.accessToken : ''),
-      })
-      // Jittered, growing delays, so a restarted server is not hit by every console at once.
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (r) => Math.min(30000, 1000 * 2 ** Math.min(r.previousRetryCount, 5)) * (0.5 + Math.random() / 2) })
-      .configureLogging(signalr.LogLevel.None)
-      .build();
-    hub.on('noticeChanged', () => tick());
-    const down = () => {
-      live = false;
-      if (!stopped) tick();
-    };
-    hub.onreconnecting(down);
-    hub.onclose(down);
-    hub.onreconnected(() => {
-      live = true;
-      tick();
-    });
-    try {
-      await hub.start();
-    } catch (_) {
-      return; // refused or unreachable: the fast poll goes on
-    }
-    if (stopped) {
-      hub.stop().catch(() => {});
-      return;
-    }
-    live = true;
-    tick(); // whatever changed while connecting, and the slow poll from now on
-  }
-
   await render();
-  if (!stopped) timer = setTimeout(tick, POLL_MS);
-  follow();
+  if (stopped) return;
+  timer = setTimeout(tick, POLL_MS);
+  follower = followNotices({ incident: notice.incidentId }, ctx, {
+    onChanged: () => tick(),
+    onLive: (up) => {
+      live = up;
+      tick(); // whatever changed meanwhile; then the poll interval that fits
+    },
+  });
 }
 
 function headerOf(n) {

@@ -1,5 +1,7 @@
 // The approval queue: notices waiting for a second officer. The two-person rule is visible:
 // your own notice cannot be approved by you, except by a director breaking glass with a reason.
+// It stays current by itself (/hubs/notices): a notice sent for approval appears, and one that
+// another approver handled is marked so, without taking away what this officer was typing.
 
 import { h, fill, focusOn, idPart } from './dom.js';
 import { t, time, serverMessage } from './i18n.js';
@@ -7,18 +9,84 @@ import { api } from './api.js';
 import { can } from './session.js';
 import { problemText } from './errors.js';
 import { noticeTags, headlineOf } from './notices.js';
+import { followNotices } from './live.js';
 
 export async function showQueue(main, ctx) {
+  let stopped = false;
+  let follower = null;
+  const stop = () => {
+    stopped = true;
+    if (follower) follower.stop();
+  };
+  ctx.onLeave(stop);
   const pending = await api.notices({ state: 'pendingApproval' });
   const status = h('p', { class: 'status', role: 'status', id: 'queue-status' }, ctx.flash || '');
   ctx.flash = '';
-  fill(main,
-    h('h1', { id: 'view-title' }, t('queue.title')),
-    h('p', { class: 'lede' }, t('queue.intro')),
-    status,
-    pending.length
-      ? h('ul', { class: 'cards' }, pending.map((n) => h('li', null, card(n, ctx, main))))
-      : h('p', null, t('queue.empty')));
+  const list = h('ul', { class: 'cards', id: 'queue-list' });
+  const empty = h('p', { id: 'queue-empty' }, t('queue.empty'));
+  const shown = new Map(); // notice id -> its list item
+  const reload = async () => {
+    stop();
+    await showQueue(main, ctx);
+  };
+  const add = (n) => {
+    const item = h('li', null, card(n, ctx, reload));
+    shown.set(n.id, item);
+    list.append(item);
+  };
+  const sync = () => {
+    list.hidden = shown.size === 0;
+    empty.hidden = [...shown.values()].some((item) => !item.dataset.handled);
+  };
+  pending.forEach(add);
+  fill(main, h('h1', { id: 'view-title' }, t('queue.title')), h('p', { class: 'lede' }, t('queue.intro')), status, list, empty);
+  sync();
+  if (stopped) return;
+
+  // One read at a time; a signal during a read asks for one more.
+  let reading = null;
+  let again = false;
+  const latest = new Map(); // notice id -> its state as last signalled
+  const refresh = async () => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    do {
+      again = false;
+      const now = await api.notices({ state: 'pendingApproval' }).catch(() => null);
+      if (!now || stopped) break;
+      const waiting = new Set(now.map((n) => n.id));
+      const arrived = now.filter((n) => !shown.has(n.id));
+      arrived.forEach(add);
+      for (const [id, item] of shown) if (!waiting.has(id) && !item.dataset.handled) markHandled(item, latest.get(id));
+      sync();
+      if (arrived.length) ctx.announce(t('queue.arrived', { n: arrived.length }));
+    } while (again && !stopped);
+    reading = null;
+  };
+  follower = followNotices({ queue: 'approval' }, ctx, {
+    onChanged: (message) => {
+      for (const n of message.notices || []) latest.set(n.id, n.state);
+      if ((message.notices || []).some((n) => n.state === 'pendingApproval' || shown.has(n.id))) refresh();
+    },
+    onLive: (up) => {
+      if (up) refresh(); // whatever arrived while connecting or away
+    },
+  });
+}
+
+/** Another approver (or the author) took it out of the queue: say so, and let nothing more be sent for it. */
+function markHandled(item, state) {
+  item.dataset.handled = 'true';
+  const article = item.querySelector('article');
+  const hadFocus = item.contains(document.activeElement);
+  for (const control of item.querySelectorAll('button, textarea')) control.disabled = true;
+  const note = h('p', { class: 'note handled', tabindex: '-1' },
+    state ? t('queue.handled', { state: t(`state.${state}`) }) : t('queue.handledUnknown'));
+  article.insertBefore(note, article.children[1] || null);
+  if (hadFocus) focusOn(note);
 }
 
 function reasonField(id, label, hint) {
@@ -38,7 +106,7 @@ function reasonField(id, label, hint) {
   return { node, input, show };
 }
 
-function card(n, ctx, main) {
+function card(n, ctx, reload) {
   const key = idPart(n.id);
   const own = n.createdBy === ctx.session.sub;
   const ruled = own && n.mode === 'actual';
@@ -103,7 +171,7 @@ function card(n, ctx, main) {
       try {
         await api.reject(n.id, reject.input.value.trim());
         ctx.flash = t('queue.rejected', { headline: headlineOf(n) });
-        await showQueue(main, ctx);
+        await reload();
         focusOn(document.getElementById('queue-status'));
       } catch (error) {
         fail(error, reject);

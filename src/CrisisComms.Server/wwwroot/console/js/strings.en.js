@@ -130,6 +130,9 @@ export const EN = {
   'queue.rejected': 'The notice “{headline}” was rejected.',
   'queue.details': 'Show the whole notice',
   'queue.you': 'you',
+  'queue.arrived': 'New notices to approve: {n}.',
+  'queue.handled': 'No longer waiting: {state}.',
+  'queue.handledUnknown': 'No longer waiting.',
 
   'notice.createdBy': 'Written by',
   'notice.createdAt': 'Created',

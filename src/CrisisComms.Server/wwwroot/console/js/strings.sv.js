@@ -130,6 +130,9 @@ export const SV = {
   'queue.rejected': 'Meddelandet ”{headline}” är avvisat.',
   'queue.details': 'Visa hela meddelandet',
   'queue.you': 'du',
+  'queue.arrived': 'Nya meddelanden att godkänna: {n}.',
+  'queue.handled': 'Inte längre i kön: {state}.',
+  'queue.handledUnknown': 'Inte längre i kön.',
 
   'notice.createdBy': 'Skrivet av',
   'notice.createdAt': 'Skapat',
