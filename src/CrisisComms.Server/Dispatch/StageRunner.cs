@@ -35,11 +35,14 @@ internal sealed class StageRunner(
             return;
         }
         var bannersChanged = false;
+        var saved = new List<Notice>();
         foreach (var notice in due)
         {
             try
             {
-                bannersChanged |= await AdvanceAsync(notice.Id, ct);
+                if (await AdvanceAsync(notice.Id, ct) is not { } advanced) continue;
+                saved.Add(advanced.Notice);
+                bannersChanged |= advanced.BannersChanged;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -47,36 +50,38 @@ internal sealed class StageRunner(
             }
         }
         if (bannersChanged) await feed.PublishChangeAsync(ct);
+        // The banners first: the officers' consoles can wait the moment it takes.
+        if (saved.Count > 0) await changes.PublishAsync(saved);
     }
 
-    private async Task<bool> AdvanceAsync(string id, CancellationToken ct)
+    /// <summary>What was saved, or null when there was nothing to do.</summary>
+    private async Task<(Notice Notice, bool BannersChanged)?> AdvanceAsync(string id, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var notice = await store.GetAsync(id, ct);
-            if (notice is null) return false;
+            if (notice is null) return null;
             var now = time.GetUtcNow();
             var audit = new List<AuditEntry>();
             if (notice.ExpireIfDue(now)) audit.Add(SystemAudit(AuditActions.Expired, notice, now));
             else if (notice.CloseIfDue(now)) audit.Add(SystemAudit(AuditActions.Closed, notice, now));
             else audit.AddRange(progress.AdvanceBannerStages(notice, now));
             var claimed = social.ClaimDue(notice, now, audit);
-            if (audit.Count == 0) return false; // every change, claims included, leaves an audit line
+            if (audit.Count == 0) return null; // every change, claims included, leaves an audit line
             try
             {
                 var bannersChanged = audit.Any(ChangesBanners);
                 await store.SaveAsync(new ChangeSet([notice], audit, bannersChanged), ct);
                 clock.WakeAt(notice.NextDueAt);
                 if (claimed.Count > 0) social.Start(notice, claimed);
-                await changes.PublishAsync([notice]);
-                return bannersChanged;
+                return (notice, bannersChanged);
             }
             catch (ConcurrencyConflictException)
             {
                 // Another node or request got there first; look again at what is left.
             }
         }
-        return false;
+        return null;
     }
 
     private static bool ChangesBanners(AuditEntry a) =>
