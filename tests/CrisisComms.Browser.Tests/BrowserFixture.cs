@@ -26,6 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri Address => Server.BaseAddress;
 
+    /// <summary>The fake Facebook Page API, to be told to fail.</summary>
+    public FakeFacebook Facebook { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var browser = StartBrowserAsync();
@@ -37,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         FakeX x = await FakeX.StartAsync();
         FakeMastodon mastodon = await FakeMastodon.StartAsync();
         FakeFacebook facebook = await FakeFacebook.StartAsync();
+        Facebook = facebook;
         _socialNetworks.AddRange([x, mastodon, facebook]);
         foreach (var (key, value) in x.Configuration().Concat(mastodon.Configuration()).Concat(facebook.Configuration())) settings[key] = value;
         Server = await ServerProcess.StartAsync(settings);

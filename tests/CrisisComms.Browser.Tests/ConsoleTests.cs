@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrisisComms.Testing.Client;
+using CrisisComms.Testing.Fakes;
 using Microsoft.Playwright;
 
 namespace CrisisComms.Browser.Tests;
@@ -95,6 +96,42 @@ public sealed class ConsoleTests(BrowserFixture f)
         Assert.Equal("Fel stadsdel", await reason.InputValueAsync());
         Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Avvisa" }).IsDisabledAsync());
         Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).IsDisabledAsync());
+    }
+
+    [Fact]
+    public async Task AChannelThatNeedsAPersonIsShownWithTheReasonWhileComposing()
+    {
+        f.Facebook.FailNext(new FakeFault.TokenExpired());
+        await f.PublishAsync(SampleNotices.Water(headline: "Sidans token har gått ut", channels: ["facebook"]));
+        await WaitForChannelAsync("facebook", healthy: false);
+        try
+        {
+            var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/compose/new");
+            var problem = author.Locator("#f-channel-facebook-problem");
+            await problem.WaitForAsync();
+            Assert.Contains("Fungerar inte just nu", await problem.TextContentAsync());
+            Assert.Equal("f-channel-facebook-problem", await author.Locator("#f-channel-facebook").GetAttributeAsync("aria-describedby"));
+            Assert.Equal(0, await author.Locator("#f-channel-x-problem").CountAsync());
+            Assert.DoesNotContain(FakeFacebook.SampleToken, await author.ContentAsync());
+        }
+        finally
+        {
+            // Only a post that goes through makes the channel healthy again, for the tests after this one.
+            f.Facebook.Heal();
+            await f.PublishAsync(SampleNotices.Water(headline: "Sidan fungerar igen", channels: ["facebook"]));
+            await WaitForChannelAsync("facebook", healthy: true);
+            await f.WithdrawEverythingLiveAsync();
+        }
+    }
+
+    private async Task WaitForChannelAsync(string name, bool healthy)
+    {
+        for (var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30); ; await Task.Delay(200))
+        {
+            var channels = (await f.Author.SendAsync(HttpMethod.Get, "/api/v1/channels")).ShouldBe(System.Net.HttpStatusCode.OK);
+            if (channels.Json!.AsArray().Any(c => c!["name"]!.GetValue<string>() == name && c["healthy"]!.GetValue<bool>() == healthy)) return;
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{name} never became {(healthy ? "healthy" : "unhealthy")}: {channels.Body}");
+        }
     }
 
     [Fact]

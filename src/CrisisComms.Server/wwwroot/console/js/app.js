@@ -13,7 +13,7 @@ import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
 
 const main = document.getElementById('main');
-const ctx = { session: null, providers: null, channelsOn: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
+const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
 
 const VIEWS = {
   compose: { show: showCompose, allowed: session.can.compose, nav: 'nav.compose' },
@@ -137,7 +137,7 @@ function showSignIn(message) {
 
 async function signedIn(s) {
   session.save(s);
-  ctx.channelsOn = await loadChannels();
+  ctx.channels = await loadChannels();
   announce(t('signin.done', { name: s.name }));
   route();
 }
@@ -178,9 +178,10 @@ async function loadProviders() {
   }
 }
 
+/** The social channels that are on, with their health: [{ name, healthy, lastError, lastErrorAt }]. */
 async function loadChannels() {
   try {
-    return (await api.channels()).map((c) => c.name);
+    return await api.channels();
   } catch (_) {
     return [];
   }
@@ -203,6 +204,6 @@ window.addEventListener('hashchange', route);
   ctx.providers = await loadProviders();
   const answer = oidc.returned();
   if (answer) return finishOrganisationSignIn(answer);
-  if (session.load()) ctx.channelsOn = await loadChannels();
+  if (session.load()) ctx.channels = await loadChannels();
   route();
 })();

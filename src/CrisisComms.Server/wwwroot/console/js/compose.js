@@ -74,6 +74,8 @@ export async function showCompose(main, ctx, [action, id]) {
     model.version = source.version + 1;
     if (model.kind === 'allClear') model.severity = 'info';
   }
+  // Fresh each time: a channel whose token was revoked since sign-in must not look fine.
+  ctx.channels = await api.channels().catch(() => ctx.channels);
   draw(main, ctx);
 }
 
@@ -117,7 +119,7 @@ function draw(main, ctx) {
     text('sender', m, set, { autocomplete: 'organization' }),
     text('link', m, set, { type: 'url', inputmode: 'url', placeholder: `${SITE}/kris` }),
     text('expiresAt', m, set, { type: 'datetime-local' }),
-    channels(m, ctx.channelsOn, set),
+    channels(m, ctx.channels, set),
     contentTabs(m, {
       input: (tag, f, value) => {
         m.content[tag][f] = value;
@@ -213,13 +215,19 @@ function channels(m, on, set) {
     h('p', { class: 'hint', id: 'f-channels-hint' }, staff ? t('hint.channelsStaff') : t('hint.channels')),
     fieldErrors(m.errors, keys),
     CHANNELS.map((c) => {
-      const available = on.includes(c);
+      const channel = on.find((x) => x.name === c);
+      // A channel that failed in a way only a person can fix (revoked token, policy block) is
+      // still offered, but with the reason beside it: the post would most likely fail again.
+      const broken = channel && !channel.healthy;
       return h('div', { class: 'choice' },
         h('input', {
-          type: 'checkbox', id: `f-channel-${c}`, value: c, checked: m.channels.includes(c), disabled: staff || !available,
+          type: 'checkbox', id: `f-channel-${c}`, value: c, checked: m.channels.includes(c), disabled: staff || !channel,
+          'aria-describedby': broken ? `f-channel-${c}-problem` : null,
           onchange: (e) => set('channels', e.target.checked ? [...new Set([...m.channels, c])] : m.channels.filter((x) => x !== c)),
         }),
-        h('label', { for: `f-channel-${c}` }, t(`channel.${c}`), available ? '' : ` (${t('channel.off')})`));
+        h('label', { for: `f-channel-${c}` }, t(`channel.${c}`), channel ? '' : ` (${t('channel.off')})`),
+        broken ? h('p', { class: 'field-error', id: `f-channel-${c}-problem` },
+          t('channel.unhealthy', { error: channel.lastError || '' })) : null);
     }));
 }
 

@@ -86,6 +86,7 @@ export const EN = {
   'state.draft': 'Draft', 'state.pendingApproval': 'Waiting for approval', 'state.rejected': 'Rejected', 'state.live': 'Live',
   'state.superseded': 'Superseded', 'state.withdrawn': 'Withdrawn', 'state.expired': 'Expired', 'state.closed': 'Closed',
   'channel.off': 'not switched on',
+  'channel.unhealthy': 'Not working at the moment; an administrator needs to fix it: {error}',
 
   'preview.title': 'Preview',
   'preview.language': 'Showing: {name}.',

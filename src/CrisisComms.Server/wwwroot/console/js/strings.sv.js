@@ -86,6 +86,7 @@ export const SV = {
   'state.draft': 'Utkast', 'state.pendingApproval': 'Väntar på godkännande', 'state.rejected': 'Avvisat', 'state.live': 'Publicerat',
   'state.superseded': 'Ersatt', 'state.withdrawn': 'Tillbakadraget', 'state.expired': 'Utgånget', 'state.closed': 'Avslutat',
   'channel.x': 'X', 'channel.mastodon': 'Mastodon', 'channel.facebook': 'Facebook', 'channel.off': 'inte påslagen',
+  'channel.unhealthy': 'Fungerar inte just nu, en administratör behöver åtgärda det: {error}',
 
   'preview.title': 'Förhandsvisning',
   'preview.language': 'Visar: {name}.',
