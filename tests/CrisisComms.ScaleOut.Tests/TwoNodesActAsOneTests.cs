@@ -41,6 +41,35 @@ public sealed class TwoNodesActAsOneTests(TwoNodes cluster) : IClassFixture<TwoN
     }
 
     [Fact]
+    public async Task ClientsJoiningNodeBWhileNodeAPublishesAllSeeTheBanner()
+    {
+        // Whoever joins at the moment of publishing must not fall between the broadcast (before they
+        // joined their group) and the snapshot they get on joining (from node B's cache, which may
+        // not have heard of the change yet).
+        for (var round = 1; round <= 3; round++)
+        {
+            var id = await cluster.Author.DraftAndSubmitAsync(SampleNotices.Water(audience: "staff", headline: $"Personal ansluter, omgång {round}"));
+            var joining = Enumerable.Range(0, 40).Select(async i =>
+            {
+                await Task.Delay(i * 10);
+                return await BannerListener.ConnectAsync(cluster.B.Address, "intranet", token: cluster.Author.Token);
+            }).ToList();
+            await Task.Delay(200);
+            (await cluster.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
+            var listeners = await Task.WhenAll(joining);
+            try
+            {
+                foreach (var listener in listeners) await cluster.Explain(listener.WaitForBannerAsync(id, TimeSpan.FromSeconds(10)));
+            }
+            finally
+            {
+                foreach (var listener in listeners) await listener.DisposeAsync();
+                (await cluster.Approver.WithdrawAsync(id, "Test över")).ShouldBe(HttpStatusCode.OK);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AWithdrawalOnNodeBTakesTheBannerDownForClientsOnNodeAAndTellsItsConsoles()
     {
         await using var publicOnA = await BannerListener.ConnectAsync(cluster.A.Address, "public");

@@ -35,6 +35,25 @@ internal sealed class BannerFeed(
         return _current[query];
     }
 
+    /// <summary>
+    /// The snapshot as the store has it now, for a client that has just joined its group. A change
+    /// another node broadcast while the client was joining never reached it, and this node's cache
+    /// may not have heard of the change yet (the signal is on its way): one look at the store's
+    /// revision closes that gap. Without the store (Redis away) the last known snapshot is sent.
+    /// </summary>
+    public async ValueTask<CachedSnapshot> GetCurrentAsync(BannerQuery query, CancellationToken ct = default)
+    {
+        try
+        {
+            if (await store.GetBannerRevisionAsync(ct) != Volatile.Read(ref _revision)) await RefreshAsync(broadcast: false, ct);
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogDebug("Sending the last known snapshot, the store is unavailable: {Error}", e.Message);
+        }
+        return await GetAsync(query, ct);
+    }
+
     /// <summary>Called by whoever changed banners: rebuild, send, and tell the other nodes.</summary>
     public async Task PublishChangeAsync(CancellationToken ct = default)
     {

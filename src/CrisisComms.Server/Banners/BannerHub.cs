@@ -18,7 +18,8 @@ internal sealed class BannerHub(BannerFeed feed) : Hub
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, q.Group);
-        var cached = await feed.GetAsync(q, Context.ConnectionAborted);
+        // Read after joining: whatever changed before is in this snapshot, whatever changes after reaches the group.
+        var cached = await feed.GetCurrentAsync(q, Context.ConnectionAborted);
         await Clients.Caller.SendAsync(BannerFeed.ClientMethod, cached.Snapshot, Context.ConnectionAborted);
     }
 }
