@@ -18,9 +18,22 @@ internal sealed class StageProgress(DispatchTimings timings, ILogger<StageProgre
         {
             if (!notice.CompleteBannerStage(name, now, timings)) continue;
             audit.Add(new AuditEntry(now, Actor.System.Subject, AuditActions.StageDone, notice.Id, notice.IncidentId, Detail: name));
-            var elapsed = now - (notice.ApprovedAt ?? now);
-            logger.LogInformation("Stage {Stage} of {NoticeId} done {Elapsed} after approval", name, notice.Id, elapsed);
         }
         return audit;
+    }
+
+    /// <summary>
+    /// Logs the banner stages a change completed, and how long after approval. Called once the
+    /// change is saved: a node that decided the same stage but lost the write to another logs nothing.
+    /// </summary>
+    public void LogCompleted(IReadOnlyList<Notice> notices, IReadOnlyList<AuditEntry> saved)
+    {
+        foreach (var entry in saved)
+        {
+            if (entry.Action != AuditActions.StageDone || entry.Detail is not (Stage.Intranet or Stage.Public)) continue;
+            var notice = notices.FirstOrDefault(n => n.Id == entry.NoticeId);
+            var elapsed = entry.At - (notice?.ApprovedAt ?? entry.At);
+            logger.LogInformation("Stage {Stage} of {NoticeId} done {Elapsed} after approval", entry.Detail, entry.NoticeId, elapsed);
+        }
     }
 }

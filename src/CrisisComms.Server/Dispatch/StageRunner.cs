@@ -72,6 +72,7 @@ internal sealed class StageRunner(
             {
                 var bannersChanged = audit.Any(ChangesBanners);
                 await store.SaveAsync(new ChangeSet([notice], audit, bannersChanged), ct);
+                progress.LogCompleted([notice], audit);
                 clock.WakeAt(notice.NextDueAt);
                 if (claimed.Count > 0) social.Start(notice, claimed);
                 return (notice, bannersChanged);

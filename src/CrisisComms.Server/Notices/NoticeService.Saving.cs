@@ -35,6 +35,7 @@ internal sealed partial class NoticeService
     private async Task SaveAsync(IReadOnlyList<Notice> notices, IReadOnlyList<AuditEntry> audit, bool bannersChanged, CancellationToken ct)
     {
         await store.SaveAsync(new ChangeSet(notices, audit, bannersChanged), ct);
+        progress.LogCompleted(notices, audit);
         foreach (var notice in notices) clock.WakeAt(notice.NextDueAt);
         if (bannersChanged) await feed.PublishChangeAsync(ct);
         await changes.PublishAsync(notices);
