@@ -16,9 +16,12 @@ internal static class OpenApiSecurity
     /// <summary>For an endpoint that answers without a token but needs one for some of its queries.</summary>
     public static Task TokenOptional(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)
     {
-        operation.Security = [new OpenApiSecurityRequirement(), new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+        operation.Security = [new OpenApiSecurityRequirement(), Bearer(context.Document)];
         return Task.CompletedTask;
     }
+
+    private static OpenApiSecurityRequirement Bearer(OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] };
 
     public static void Configure(OpenApiOptions options)
     {
@@ -40,7 +43,7 @@ internal static class OpenApiSecurity
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return;
             operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
+            operation.Security.Add(Bearer(context.Document));
             // The roles are read from the policies themselves, so the document cannot drift from them.
             var policies = context.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
             var roles = new SortedSet<string>(StringComparer.Ordinal);

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace CrisisComms.Server.Notices;
 
 /// <summary>
-/// Tells the consoles that follow an incident, and the approval queues (on any node: the hub shares
-/// the backplane), that notices were saved. Called after every write of a notice, by officers' requests and by the
-/// dispatch clock alike. A lost signal costs only latency: the console also polls, slowly.
+/// Tells the consoles that follow an incident, and the approval queues (on any node: the hub
+/// shares the backplane), that notices were saved. Called after every write of a notice, by
+/// officers' requests and by the dispatch clock alike. A lost signal costs only latency: the
+/// incident view also polls, slowly.
 /// </summary>
 internal sealed class NoticeChanges(IHubContext<NoticeHub> hub, ILogger<NoticeChanges> logger)
 {

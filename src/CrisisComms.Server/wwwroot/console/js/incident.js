@@ -11,7 +11,7 @@ import { confirmAction } from './confirm.js';
 import { problemText } from './errors.js';
 import { headlineOf, noticeTags } from './notices.js';
 import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
-import { followNotices } from './live.js';
+import { followNotices, oneAtATime } from './live.js';
 
 const POLL_MS = 1500; // while the push connection is down (or could not load)
 const LIVE_POLL_MS = 20000; // while it is up: only for a signal lost on the way
@@ -86,30 +86,21 @@ export async function showIncident(main, ctx, [id]) {
     }
   }
 
-  // One read at a time: a signal that arrives during a read asks for one more read after it.
-  let reading = null;
-  let again = false;
-  function tick() {
-    if (reading) {
-      again = true;
-      return reading;
+  const read = oneAtATime(async () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    try {
+      notice = await api.notice(id);
+      connection.textContent = t(live ? 'incident.live' : 'incident.updated', { time: time(new Date().toISOString()) });
+      await render();
+    } catch (error) {
+      connection.textContent = problemText(error);
     }
-    reading = (async () => {
-      do {
-        again = false;
-        clearTimeout(timer);
-        try {
-          notice = await api.notice(id);
-          connection.textContent = t(live ? 'incident.live' : 'incident.updated', { time: time(new Date().toISOString()) });
-          await render();
-        } catch (error) {
-          connection.textContent = problemText(error);
-        }
-      } while (again && !stopped);
-      reading = null;
-      if (!stopped) timer = setTimeout(tick, live ? LIVE_POLL_MS : POLL_MS);
-    })();
-    return reading;
+  });
+  async function tick() {
+    await read();
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(tick, live ? LIVE_POLL_MS : POLL_MS);
   }
 
   await render();

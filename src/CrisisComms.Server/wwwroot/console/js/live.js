@@ -7,6 +7,33 @@
 const retryDelay = (r) => Math.min(30000, 1000 * 2 ** Math.min(r.previousRetryCount, 5)) * (0.5 + Math.random() / 2);
 
 /**
+ * Wraps a view's read so only one runs at a time: a call while it runs (a signal, a timer) asks for
+ * one more run after it, however many calls came. Returns the wrapped function; it resolves when
+ * the reads it asked for are done.
+ */
+export function oneAtATime(read) {
+  let running = null;
+  let again = false;
+  return function run() {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await read();
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+}
+
+/**
  * Connects with `query` ({ incident } or { queue: 'approval' }); calls onChanged(message) for each
  * signal and onLive(up) whenever the connection comes up or goes down. Returns { stop }.
  */

@@ -9,7 +9,7 @@ import { api } from './api.js';
 import { can } from './session.js';
 import { problemText } from './errors.js';
 import { noticeTags, headlineOf } from './notices.js';
-import { followNotices } from './live.js';
+import { followNotices, oneAtATime } from './live.js';
 
 export async function showQueue(main, ctx) {
   let stopped = false;
@@ -43,29 +43,17 @@ export async function showQueue(main, ctx) {
   sync();
   if (stopped) return;
 
-  // One read at a time; a signal during a read asks for one more.
-  let reading = null;
-  let again = false;
   const latest = new Map(); // notice id -> its state as last signalled
-  const refresh = async () => {
-    if (reading) {
-      again = true;
-      return;
-    }
-    reading = true;
-    do {
-      again = false;
-      const now = await api.notices({ state: 'pendingApproval' }).catch(() => null);
-      if (!now || stopped) break;
-      const waiting = new Set(now.map((n) => n.id));
-      const arrived = now.filter((n) => !shown.has(n.id));
-      arrived.forEach(add);
-      for (const [id, item] of shown) if (!waiting.has(id) && !item.dataset.handled) markHandled(item, latest.get(id));
-      sync();
-      if (arrived.length) ctx.announce(t('queue.arrived', { n: arrived.length }));
-    } while (again && !stopped);
-    reading = null;
-  };
+  const refresh = oneAtATime(async () => {
+    const now = stopped ? null : await api.notices({ state: 'pendingApproval' }).catch(() => null);
+    if (!now || stopped) return;
+    const waiting = new Set(now.map((n) => n.id));
+    const arrived = now.filter((n) => !shown.has(n.id));
+    arrived.forEach(add);
+    for (const [id, item] of shown) if (!waiting.has(id) && !item.dataset.handled) markHandled(item, latest.get(id));
+    sync();
+    if (arrived.length) ctx.announce(t('queue.arrived', { n: arrived.length }));
+  });
   follower = followNotices({ queue: 'approval' }, ctx, {
     onChanged: (message) => {
       for (const n of message.notices || []) latest.set(n.id, n.state);
