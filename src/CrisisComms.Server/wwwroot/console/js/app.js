@@ -137,7 +137,6 @@ function showSignIn(message) {
 
 async function signedIn(s) {
   session.save(s);
-  ctx.channels = await loadChannels();
   announce(t('signin.done', { name: s.name }));
   route();
 }
@@ -178,15 +177,6 @@ async function loadProviders() {
   }
 }
 
-/** The social channels that are on, with their health: [{ name, healthy, lastError, lastErrorAt }]. */
-async function loadChannels() {
-  try {
-    return await api.channels();
-  } catch (_) {
-    return [];
-  }
-}
-
 whenUnauthorized(() => {
   session.clear();
   ctx.session = null;
@@ -204,6 +194,5 @@ window.addEventListener('hashchange', route);
   ctx.providers = await loadProviders();
   const answer = oidc.returned();
   if (answer) return finishOrganisationSignIn(answer);
-  if (session.load()) ctx.channels = await loadChannels();
   route();
 })();

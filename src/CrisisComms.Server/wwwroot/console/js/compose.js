@@ -74,7 +74,8 @@ export async function showCompose(main, ctx, [action, id]) {
     model.version = source.version + 1;
     if (model.kind === 'allClear') model.severity = 'info';
   }
-  // Fresh each time: a channel whose token was revoked since sign-in must not look fine.
+  // The social channels that are on, with their health, read afresh each time: a channel whose
+  // token was revoked since the last look must not look fine.
   ctx.channels = await api.channels().catch(() => ctx.channels);
   draw(main, ctx);
 }
