@@ -99,6 +99,24 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
+    public async Task WithoutItsHubTheApprovalQueueStillFindsNewNoticesByPolling()
+    {
+        var approver = await f.NewPageAsync();
+        // The hub's client cannot load (a proxy that blocks it, say): the queue must not go stale.
+        await approver.RouteAsync("**/widget/signalr.js", route => route.AbortAsync());
+        await approver.GotoAsync("/console/#/queue");
+        await approver.GetByLabel("Användarnamn").FillAsync(Accounts.Approver);
+        await approver.GetByLabel("Lösenord").FillAsync(BrowserFixture.Password);
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await approver.GetByRole(AriaRole.Heading, new() { Name = "Att godkänna" }).WaitForAsync();
+
+        var id = await f.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: "Kön utan direktanslutning"));
+
+        await ConsolePages.QueueCard(approver, id).WaitForAsync(new() { Timeout = 25_000 }); // polled every 15 s
+        (await f.Approver.RejectAsync(id, "Test över")).ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task AChannelThatNeedsAPersonIsShownWithTheReasonWhileComposing()
     {
         f.Facebook.FailNext(new FakeFault.TokenExpired());

@@ -11,11 +11,15 @@ import { problemText } from './errors.js';
 import { noticeTags, headlineOf } from './notices.js';
 import { followNotices, oneAtATime } from './live.js';
 
+const POLL_MS = 15000; // only while the hub cannot be reached
+
 export async function showQueue(main, ctx) {
   let stopped = false;
   let follower = null;
+  let poll = null;
   const stop = () => {
     stopped = true;
+    clearInterval(poll);
     if (follower) follower.stop();
   };
   ctx.onLeave(stop);
@@ -54,13 +58,20 @@ export async function showQueue(main, ctx) {
     sync();
     if (arrived.length) ctx.announce(t('queue.arrived', { n: arrived.length }));
   });
+  // Polls until the hub is up, and again whenever it is down.
+  const polling = (on) => {
+    clearInterval(poll);
+    poll = on && !stopped ? setInterval(refresh, POLL_MS) : null;
+  };
+  polling(true);
   follower = followNotices({ queue: 'approval' }, ctx, {
     onChanged: (message) => {
       for (const n of message.notices || []) latest.set(n.id, n.state);
       if ((message.notices || []).some((n) => n.state === 'pendingApproval' || shown.has(n.id))) refresh();
     },
     onLive: (up) => {
-      if (up) refresh(); // whatever arrived while connecting or away
+      polling(!up);
+      refresh(); // whatever arrived while connecting or away
     },
   });
 }
