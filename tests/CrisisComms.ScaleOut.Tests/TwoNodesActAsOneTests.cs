@@ -70,6 +70,38 @@ public sealed class TwoNodesActAsOneTests(TwoNodes cluster) : IClassFixture<TwoN
     }
 
     [Fact]
+    public async Task ClientsJoiningTheNodeThatPublishesDoNotKeepTheBannerFromThoseAlreadyThere()
+    {
+        // A client joining node A between its write and its broadcast gets the new snapshot; the
+        // broadcast to everyone already connected, on both nodes, must still go out.
+        await using var waitingOnA = await BannerListener.ConnectAsync(cluster.A.Address, "intranet", token: cluster.Author.Token);
+        await using var waitingOnB = await BannerListener.ConnectAsync(cluster.B.Address, "intranet", token: cluster.Author.Token);
+        for (var round = 1; round <= 5; round++)
+        {
+            var id = await cluster.Author.DraftAndSubmitAsync(SampleNotices.Water(audience: "staff", headline: $"Ansluter till nod A, omgång {round}"));
+            var joining = Enumerable.Range(0, 80).Select(async i =>
+            {
+                await Task.Delay(i * 3);
+                return await BannerListener.ConnectAsync(cluster.A.Address, "intranet", token: cluster.Author.Token);
+            }).ToList();
+            await Task.Delay(100);
+            (await cluster.Approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
+            var listeners = await Task.WhenAll(joining);
+            try
+            {
+                await cluster.Explain(waitingOnA.WaitForBannerAsync(id, TimeSpan.FromSeconds(10)));
+                await cluster.Explain(waitingOnB.WaitForBannerAsync(id, TimeSpan.FromSeconds(10)));
+                foreach (var listener in listeners) await cluster.Explain(listener.WaitForBannerAsync(id, TimeSpan.FromSeconds(10)));
+            }
+            finally
+            {
+                foreach (var listener in listeners) await listener.DisposeAsync();
+                (await cluster.Approver.WithdrawAsync(id, "Test över")).ShouldBe(HttpStatusCode.OK);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AWithdrawalOnNodeBTakesTheBannerDownForClientsOnNodeAAndTellsItsConsoles()
     {
         await using var publicOnA = await BannerListener.ConnectAsync(cluster.A.Address, "public");

@@ -37,15 +37,23 @@ internal sealed class BannerFeed(
 
     /// <summary>
     /// The snapshot as the store has it now, for a client that has just joined its group. A change
-    /// another node broadcast while the client was joining never reached it, and this node's cache
-    /// may not have heard of the change yet (the signal is on its way): one look at the store's
-    /// revision closes that gap. Without the store (Redis away) the last known snapshot is sent.
+    /// broadcast while the client was joining never reached it, and this node's cache may not have
+    /// it yet (another node's signal is on its way, or this node is between its write and its
+    /// broadcast): one look at the store's revision closes that gap. When the store is ahead, the
+    /// snapshot is built for this client alone; the cache, and what it decides to broadcast, stay
+    /// with the refresh that owns them (updating it here would make that refresh skip the broadcast).
+    /// Without the store (Redis away) the last known snapshot is sent.
     /// </summary>
     public async ValueTask<CachedSnapshot> GetCurrentAsync(BannerQuery query, CancellationToken ct = default)
     {
         try
         {
-            if (await store.GetBannerRevisionAsync(ct) != Volatile.Read(ref _revision)) await RefreshAsync(broadcast: false, ct);
+            var revision = await store.GetBannerRevisionAsync(ct);
+            if (revision != Volatile.Read(ref _revision))
+            {
+                var candidates = await store.ListBannerCandidatesAsync(ct);
+                return Cache(BannerSelector.Select(candidates, query.Audience, query.Mode, revision, time.GetUtcNow()));
+            }
         }
         catch (StoreUnavailableException e)
         {
