@@ -88,7 +88,6 @@ export async function showIncident(main, ctx, [id]) {
 
   const read = oneAtATime(async () => {
     if (stopped) return;
-    clearTimeout(timer);
     try {
       notice = await api.notice(id);
       connection.textContent = t(live ? 'incident.live' : 'incident.updated', { time: time(new Date().toISOString()) });

@@ -49,7 +49,8 @@ export async function showQueue(main, ctx) {
 
   const latest = new Map(); // notice id -> its state as last signalled
   const refresh = oneAtATime(async () => {
-    const now = stopped ? null : await api.notices({ state: 'pendingApproval' }).catch(() => null);
+    if (stopped) return;
+    const now = await api.notices({ state: 'pendingApproval' }).catch(() => null);
     if (!now || stopped) return;
     const waiting = new Set(now.map((n) => n.id));
     const arrived = now.filter((n) => !shown.has(n.id));
