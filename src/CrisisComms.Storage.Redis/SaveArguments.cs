@@ -9,9 +9,9 @@ internal static class SaveArguments
 {
     public static RedisValue[] For(string prefix, ChangeSet changes)
     {
-        var args = new List<RedisValue>(4 + changes.Notices.Count * 9 + changes.Audit.Count * 3)
+        var args = new List<RedisValue>(5 + changes.Notices.Count * 9 + changes.Audit.Count * 3 + changes.Accounts.Count * 2)
         {
-            prefix, changes.Notices.Count, changes.Audit.Count, changes.BannersChanged ? 1 : 0,
+            prefix, changes.Notices.Count, changes.Audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
         };
         foreach (var notice in changes.Notices)
         {
@@ -31,6 +31,11 @@ internal static class SaveArguments
             args.Add(entry.NoticeId ?? RedisValue.EmptyString);
             args.Add(entry.IncidentId ?? RedisValue.EmptyString);
             args.Add(StoredJson.Serialize(entry));
+        }
+        foreach (var account in changes.Accounts)
+        {
+            args.Add(account.Name);
+            args.Add(StoredJson.Serialize(account));
         }
         return [.. args];
     }

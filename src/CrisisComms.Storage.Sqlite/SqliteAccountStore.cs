@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace CrisisComms.Storage.Sqlite;
 
@@ -28,11 +29,17 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
     public Task UpsertAsync(Account account, CancellationToken ct = default)
     {
         using var connection = database.Open();
+        Write(connection, null, account);
+        return Task.CompletedTask;
+    }
+
+    internal static void Write(SqliteConnection connection, SqliteTransaction? transaction, Account account)
+    {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "INSERT INTO accounts(name, doc) VALUES ($name, $doc) ON CONFLICT(name) DO UPDATE SET doc = excluded.doc";
         command.Parameters.AddWithValue("$name", account.Name);
         command.Parameters.AddWithValue("$doc", StoredJson.Serialize(account));
         command.ExecuteNonQuery();
-        return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Notices;
 
@@ -47,7 +48,11 @@ public sealed record NoticeQuery(NoticeState? State = null, string? IncidentId =
 public sealed record AuditQuery(string? NoticeId = null, string? IncidentId = null, int Limit = 1000);
 
 /// <summary>One atomic write.</summary>
-public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<AuditEntry> Audit, bool BannersChanged);
+public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<AuditEntry> Audit, bool BannersChanged)
+{
+    /// <summary>Accounts written in the same write as their audit entries (added or replaced by name).</summary>
+    public IReadOnlyList<Account> Accounts { get; init; } = [];
+}
 
 public sealed class ConcurrencyConflictException(string noticeId)
     : Exception($"Notice {noticeId} was changed by someone else; reload and try again.")

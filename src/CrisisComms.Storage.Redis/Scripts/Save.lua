@@ -1,12 +1,14 @@
 -- One change set, all or nothing. ARGV: prefix, notice count, audit count, banners changed (0|1),
--- then 9 values per notice (id, expected row version, new row version, incident, state,
+-- account count, then 9 values per notice (id, expected row version, new row version, incident, state,
 -- created at ms, next due at ms or '', banner candidate 0|1, document) — see SaveArguments.cs —
--- then 3 per audit entry (notice id or '', incident id or '', document).
+-- then 3 per audit entry (notice id or '', incident id or '', document), then 2 per account (name, document).
 -- Returns {'conflict', id} having written nothing, or {'ok', sequence...}.
 local notices, audits = tonumber(ARGV[2]), tonumber(ARGV[3])
 local banners_changed = ARGV[4] == '1'
-local PER_NOTICE, PER_AUDIT, FIRST = 9, 3, 5
+local accounts = tonumber(ARGV[5])
+local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 3, 2, 6
 local first_audit = FIRST + notices * PER_NOTICE
+local first_account = first_audit + audits * PER_AUDIT
 
 -- A script runs in isolation but has no rollback, so every check happens before the first write.
 local seen = {}
@@ -55,6 +57,11 @@ for a = 0, audits - 1 do
   if notice ~= '' then redis.call('ZADD', key('audit', 'notice', notice), seq, seq) end
   if incident ~= '' then redis.call('ZADD', key('audit', 'incident', incident), seq, seq) end
   result[#result + 1] = seq
+end
+
+for a = 0, accounts - 1 do
+  local at = first_account + a * PER_ACCOUNT
+  redis.call('HSET', key('accounts'), ARGV[at], ARGV[at + 1])
 end
 
 if banners_changed then
