@@ -23,4 +23,6 @@ internal sealed class RedisKeys
     public RedisKey Due => Prefix + "notices:due";
     public RedisKey BannerRevision => Prefix + "banner:revision";
     public RedisKey Accounts => Prefix + "accounts";
+    public RedisKey AuditSeq => Prefix + "audit:seq";
+    public RedisKey AuditHash => Prefix + "audit:hash";
 }

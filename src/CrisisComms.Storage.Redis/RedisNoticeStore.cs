@@ -13,7 +13,10 @@ namespace CrisisComms.Storage.Redis;
 public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPrefix = RedisKeys.DefaultPrefix) : INoticeStore
 {
     private static readonly RedisValue[] NoticeFields = ["doc", "rowVersion"];
+    // A save retries on a moved audit head this many times; each retry means another writer succeeded.
+    private const int AuditAttempts = 100;
     private readonly RedisKeys _keys = new(keyPrefix);
+    private readonly RedisAuditLog _audit = new(redis, new RedisKeys(keyPrefix));
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -53,23 +56,41 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
         // Not cancelled once sent: abandoning a write Redis may already have applied would leave
         // the caller's row versions behind the stored ones.
         ct.ThrowIfCancellationRequested();
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Save, values: SaveArguments.For(_keys.Prefix, changes)))!;
-        if ((string?)result[0] == "conflict") throw new ConcurrencyConflictException((string)result[1]!);
-        foreach (var notice in changes.Notices) notice.RowVersion++;
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = changes.Audit.Count == 0 ? RedisAuditHead.NotRead : await _audit.ReadHeadAsync();
+            if (head.Unchained)
+            {
+                await _audit.ChainUnhashedLogAsync(head);
+                continue;
+            }
+            var audit = AuditChain.Extend(head.Head, changes.Audit);
+            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Save,
+                values: SaveArguments.For(_keys.Prefix, changes, head, audit)))!;
+            switch ((string?)result[0])
+            {
+                case "conflict":
+                    throw new ConcurrencyConflictException((string)result[1]!);
+                case "audit-moved" when attempt < AuditAttempts:
+                    continue;
+                case "audit-moved":
+                    throw new StoreUnavailableException("The audit log moved under every attempt to append to it; nothing was written.");
+            }
+            foreach (var notice in changes.Notices) notice.RowVersion++;
+            return;
+        }
     });
 
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default) =>
         SaveAsync(new ChangeSet([], [entry], BannersChanged: false), ct);
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct = default) =>
-        RedisErrors.Guard(async () =>
-        {
-            var flat = await EvaluateAsync(RedisScripts.ListAudit, ct, query.NoticeId ?? "", query.IncidentId ?? "", Limit(query.Limit));
-            var found = new List<AuditEntry>(flat.Length / 2);
-            for (var i = 0; i < flat.Length; i += 2)
-                found.Add(StoredJson.DeserializeAudit((string)flat[i + 1]!) with { Sequence = (long)flat[i] });
-            return (IReadOnlyList<AuditEntry>)found;
-        });
+        RedisErrors.Guard(() => _audit.ListAsync(query, ct));
+
+    public IAsyncEnumerable<AuditEntry> ReadAuditChainAsync(CancellationToken ct = default) => _audit.ReadChainAsync(ct);
+
+    public Task<long> GetLastAuditSequenceAsync(CancellationToken ct = default) =>
+        RedisErrors.Guard(() => _audit.LastSequenceAsync(ct));
 
     public Task PingAsync(CancellationToken ct = default) =>
         RedisErrors.Guard(() => Db.PingAsync().WaitAsync(ct));

@@ -10,6 +10,8 @@ internal static class RedisScripts
     public static readonly string ListDue = Load("ListDue");
     public static readonly string ListBannerCandidates = Load("ListBannerCandidates");
     public static readonly string ListAudit = Load("ListAudit");
+    public static readonly string ReadAuditChain = Load("ReadAuditChain");
+    public static readonly string ChainUnhashedLog = Load("ChainUnhashedLog");
 
     private static string Load(string name) => Read("Prelude") + Read(name);
 

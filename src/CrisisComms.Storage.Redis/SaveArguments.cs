@@ -1,3 +1,4 @@
+using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using StackExchange.Redis;
@@ -7,11 +8,13 @@ namespace CrisisComms.Storage.Redis;
 /// <summary>The ARGV of Scripts/Save.lua for one change set, in the order that script reads them.</summary>
 internal static class SaveArguments
 {
-    public static RedisValue[] For(string prefix, ChangeSet changes)
+    /// <param name="head">The audit head as read (<see cref="RedisAuditHead"/>); <paramref name="audit"/> is chained on it.</param>
+    public static RedisValue[] For(string prefix, ChangeSet changes, RedisAuditHead head, IReadOnlyList<AuditEntry> audit)
     {
-        var args = new List<RedisValue>(5 + changes.Notices.Count * 9 + changes.Audit.Count * 3 + changes.Accounts.Count * 2)
+        var args = new List<RedisValue>(7 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 2)
         {
-            prefix, changes.Notices.Count, changes.Audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
+            prefix, changes.Notices.Count, audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
+            head.StoredSequence, head.StoredHash,
         };
         foreach (var notice in changes.Notices)
         {
@@ -26,10 +29,14 @@ internal static class SaveArguments
             args.Add(IsBannerCandidate(notice) ? 1 : 0);
             args.Add(DocumentAt(notice, expected + 1));
         }
-        foreach (var entry in changes.Audit)
+        foreach (var entry in audit)
         {
+            args.Add(entry.Sequence);
+            args.Add(entry.Hash);
             args.Add(entry.NoticeId ?? RedisValue.EmptyString);
             args.Add(entry.IncidentId ?? RedisValue.EmptyString);
+            args.Add(entry.Actor);
+            args.Add(entry.At.ToUnixTimeMilliseconds());
             args.Add(StoredJson.Serialize(entry));
         }
         foreach (var account in changes.Accounts)

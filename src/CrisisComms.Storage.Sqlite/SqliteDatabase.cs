@@ -24,6 +24,8 @@ public sealed class SqliteDatabase
         }.ToString();
         using var connection = Open();
         Execute(connection, Schema);
+        SqliteAuditMigration.ChainUnhashedLog(connection);
+        Execute(connection, AuditIndexes);
     }
 
     public SqliteConnection Open()
@@ -34,12 +36,25 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    // The audit log is append-only: the database itself refuses to change or drop a line.
+    internal const string AuditNoUpdate = """
+        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+
+    // After the migration, which adds the columns to a log from before the hash chain.
+    private const string AuditIndexes = """
+        CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor);
+        CREATE INDEX IF NOT EXISTS audit_at ON audit(at_ms);
+        """;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS notices (
@@ -58,6 +73,9 @@ public sealed class SqliteDatabase
             seq          INTEGER PRIMARY KEY AUTOINCREMENT,
             notice_id    TEXT NULL,
             incident_id  TEXT NULL,
+            actor        TEXT NULL,
+            at_ms        INTEGER NULL,
+            hash         TEXT NULL,
             doc          TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS audit_notice ON audit(notice_id);
@@ -71,9 +89,7 @@ public sealed class SqliteDatabase
             name  TEXT PRIMARY KEY,
             doc   TEXT NOT NULL
         );
-        -- The audit log is append-only: the database itself refuses to change or drop a line.
-        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """ + AuditNoUpdate + """
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """;

@@ -80,7 +80,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var notice in changes.Notices) Write(connection, transaction, notice);
-        foreach (var entry in changes.Audit) Append(connection, transaction, entry);
+        SqliteAuditLog.Append(connection, transaction, changes.Audit);
         foreach (var account in changes.Accounts) SqliteAccountStore.Write(connection, transaction, account);
         if (changes.BannersChanged)
             Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
@@ -90,29 +90,22 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         foreach (var notice in changes.Notices) notice.RowVersion++;
     }
 
-    public Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        Append(connection, transaction, entry);
-        transaction.Commit();
-        return Task.CompletedTask;
-    }
+    public Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default) =>
+        SaveAsync(new ChangeSet([], [entry], BannersChanged: false), ct);
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, doc FROM audit WHERE ($notice IS NULL OR notice_id = $notice) "
-            + "AND ($incident IS NULL OR incident_id = $incident) ORDER BY seq LIMIT $limit";
-        command.Parameters.AddWithValue("$notice", (object?)query.NoticeId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$incident", (object?)query.IncidentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        using var reader = command.ExecuteReader();
-        var found = new List<AuditEntry>();
-        while (reader.Read())
-            found.Add(StoredJson.DeserializeAudit(reader.GetString(1)) with { Sequence = reader.GetInt64(0) });
-        return Task.FromResult<IReadOnlyList<AuditEntry>>(found);
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(SqliteAuditLog.List(connection, query));
+    }
+
+    public IAsyncEnumerable<AuditEntry> ReadAuditChainAsync(CancellationToken ct = default) =>
+        SqliteAuditLog.ReadChainAsync(database, ct);
+
+    public Task<long> GetLastAuditSequenceAsync(CancellationToken ct = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(SqliteAuditLog.LastSequence(connection, null));
     }
 
     public Task PingAsync(CancellationToken ct = default)
@@ -149,17 +142,6 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         {
             notice.RowVersion = expected;
         }
-    }
-
-    private static long Append(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO audit(notice_id, incident_id, doc) VALUES ($notice, $incident, $doc) RETURNING seq";
-        command.Parameters.AddWithValue("$notice", (object?)entry.NoticeId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$incident", (object?)entry.IncidentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$doc", StoredJson.Serialize(entry));
-        return (long)command.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -10,8 +10,14 @@ public sealed record AuditEntry(
     string? Reason = null,
     string? Detail = null)
 {
-    /// <summary>Assigned by the store, strictly increasing.</summary>
+    /// <summary>Assigned by the store: 1, 2, 3 … with no gaps.</summary>
     public long Sequence { get; init; }
+
+    /// <summary>
+    /// Hex SHA-256 over this entry and the hash of the one before it (<see cref="AuditChain"/>),
+    /// assigned by the store with <see cref="Sequence"/>.
+    /// </summary>
+    public string? Hash { get; init; }
 }
 
 /// <summary>The names of audited actions, the same in the log, the API and the runbooks.</summary>

@@ -36,8 +36,14 @@ public interface INoticeStore
 
     Task AppendAuditAsync(AuditEntry entry, CancellationToken ct = default);
 
-    /// <summary>Oldest first.</summary>
+    /// <summary>Newest first, at most <see cref="AuditQuery.Limit"/>, only entries before <see cref="AuditQuery.Before"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct = default);
+
+    /// <summary>Every entry, oldest first, read a page at a time, with each entry's stored sequence and hash.</summary>
+    IAsyncEnumerable<AuditEntry> ReadAuditChainAsync(CancellationToken ct = default);
+
+    /// <summary>The last sequence number the store handed out (0 when the log is empty).</summary>
+    Task<long> GetLastAuditSequenceAsync(CancellationToken ct = default);
 
     /// <summary>Throws when the store cannot be reached.</summary>
     Task PingAsync(CancellationToken ct = default);
@@ -45,7 +51,21 @@ public interface INoticeStore
 
 public sealed record NoticeQuery(NoticeState? State = null, string? IncidentId = null, int Limit = 200);
 
-public sealed record AuditQuery(string? NoticeId = null, string? IncidentId = null, int Limit = 1000);
+/// <summary>
+/// A page of the audit log: newest first, entries with a sequence below <see cref="Before"/> (keyset
+/// paging: pass the last sequence of a page to get the next), filtered by notice, incident, actor
+/// and time (<see cref="From"/> inclusive, <see cref="To"/> exclusive).
+/// </summary>
+public sealed record AuditQuery(string? NoticeId = null, string? IncidentId = null, int Limit = AuditQuery.DefaultLimit)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public long? Before { get; init; }
+    public string? Actor { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+}
 
 /// <summary>One atomic write.</summary>
 public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<AuditEntry> Audit, bool BannersChanged)

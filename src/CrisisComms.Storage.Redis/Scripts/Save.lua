@@ -1,12 +1,15 @@
 -- One change set, all or nothing. ARGV: prefix, notice count, audit count, banners changed (0|1),
--- account count, then 9 values per notice (id, expected row version, new row version, incident, state,
--- created at ms, next due at ms or '', banner candidate 0|1, document) — see SaveArguments.cs —
--- then 3 per audit entry (notice id or '', incident id or '', document), then 2 per account (name, document).
--- Returns {'conflict', id} having written nothing, or {'ok', sequence...}.
+-- account count, the audit head the entries were chained on (sequence, hash or '' — as read from
+-- audit:seq and audit:hash), then 9 values per notice (id, expected row version, new row version,
+-- incident, state, created at ms, next due at ms or '', banner candidate 0|1, document) — see
+-- SaveArguments.cs — then 7 per audit entry (sequence, hash, notice id or '', incident id or '',
+-- actor, at ms, document), then 2 per account (name, document).
+-- Returns {'conflict', id} or {'audit-moved'} having written nothing, or {'ok'}.
 local notices, audits = tonumber(ARGV[2]), tonumber(ARGV[3])
 local banners_changed = ARGV[4] == '1'
 local accounts = tonumber(ARGV[5])
-local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 3, 2, 6
+local head_seq, head_hash = ARGV[6], ARGV[7]
+local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 7, 2, 8
 local first_audit = FIRST + notices * PER_NOTICE
 local first_account = first_audit + audits * PER_AUDIT
 
@@ -20,6 +23,14 @@ for n = 0, notices - 1 do
   -- The same notice twice in one change set: the second save would be over a stale version.
   if stale or seen[id] then return {'conflict', id} end
   seen[id] = true
+end
+
+-- Lua has no SHA-256, so the caller numbered and hashed the entries on the head it read; another
+-- writer may have appended since. The caller reads the new head and tries again.
+if audits > 0 then
+  local seq = redis.call('GET', key('audit', 'seq')) or '0'
+  local hash = redis.call('GET', key('audit', 'hash')) or ''
+  if seq ~= head_seq or hash ~= head_hash then return {'audit-moved'} end
 end
 
 for n = 0, notices - 1 do
@@ -47,16 +58,20 @@ for n = 0, notices - 1 do
   end
 end
 
-local result = {'ok'}
 for a = 0, audits - 1 do
   local at = first_audit + a * PER_AUDIT
-  local notice, incident, doc = ARGV[at], ARGV[at + 1], ARGV[at + 2]
-  local seq = redis.call('INCR', key('audit', 'seq'))
+  local seq, hash, notice, incident = ARGV[at], ARGV[at + 1], ARGV[at + 2], ARGV[at + 3]
+  local actor, at_ms, doc = ARGV[at + 4], ARGV[at + 5], ARGV[at + 6]
   redis.call('HSET', key('audit', 'entries'), seq, doc)
   redis.call('ZADD', key('audit', 'all'), seq, seq)
+  redis.call('ZADD', key('audit', 'at'), at_ms, seq)
+  redis.call('ZADD', key('audit', 'actor', actor), seq, seq)
   if notice ~= '' then redis.call('ZADD', key('audit', 'notice', notice), seq, seq) end
   if incident ~= '' then redis.call('ZADD', key('audit', 'incident', incident), seq, seq) end
-  result[#result + 1] = seq
+  if a == audits - 1 then
+    redis.call('SET', key('audit', 'seq'), seq)
+    redis.call('SET', key('audit', 'hash'), hash)
+  end
 end
 
 for a = 0, accounts - 1 do
@@ -70,4 +85,4 @@ if banners_changed then
   if redis.call('EXISTS', revision) == 0 then redis.call('SET', revision, 1) end
   redis.call('INCR', revision)
 end
-return result
+return {'ok'}
