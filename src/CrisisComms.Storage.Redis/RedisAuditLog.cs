@@ -38,8 +38,11 @@ internal sealed class RedisAuditLog(IConnectionMultiplexer redis, RedisKeys keys
         return found;
     }
 
+    /// <summary>Oldest first; a log from before the hash chain is chained first, as a save would.</summary>
     public async IAsyncEnumerable<AuditEntry> ReadChainAsync([EnumeratorCancellation] CancellationToken ct)
     {
+        var head = await RedisErrors.Guard(ReadHeadAsync);
+        if (head.Unchained) await RedisErrors.Guard(() => ChainUnhashedLogAsync(head));
         for (var after = 0L; ; )
         {
             var flat = await RedisErrors.Guard(() => EvaluateAsync(RedisScripts.ReadAuditChain, ct, after, Page));

@@ -29,7 +29,7 @@ public abstract partial class NoticeStoreContract
 
         // The sequence goes on from where it was, never reusing a number.
         await Store.AppendAuditAsync(Samples.Audit(live, AuditActions.StageAttempt, "system"));
-        Assert.True((await Store.ListAuditAsync(new AuditQuery()))[^1].Sequence > log[^1].Sequence);
+        Assert.Equal(log[0].Sequence + 1, (await Store.ListAuditAsync(new AuditQuery()))[0].Sequence);
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public abstract partial class NoticeStoreContract
         var stored = await Store.GetAsync(notice.Id);
         Assert.Equal(2, stored!.RowVersion);
         Assert.Equal($"Återkallat av handläggare {winner["saver".Length..]}.", stored.Reason);
-        Assert.Equal([AuditActions.Created, AuditActions.Withdrawn], (await AuditOfAsync(notice)).Select(e => e.Action));
-        Assert.Equal(winner, (await AuditOfAsync(notice))[^1].Actor);
+        Assert.Equal([AuditActions.Withdrawn, AuditActions.Created], (await AuditOfAsync(notice)).Select(e => e.Action));
+        Assert.Equal(winner, (await AuditOfAsync(notice))[0].Actor);
         Assert.Equal(2, await Store.GetBannerRevisionAsync());
     }
 }

@@ -71,7 +71,7 @@ public abstract partial class NoticeStoreContract
 
         Assert.Equal(1, mine.RowVersion);
         AssertSameDocument(theirs, await Store.GetAsync(notice.Id));
-        Assert.Equal([AuditActions.Created, AuditActions.Rejected], (await AuditOfAsync(notice)).Select(a => a.Action));
+        Assert.Equal([AuditActions.Rejected, AuditActions.Created], (await AuditOfAsync(notice)).Select(a => a.Action));
         Assert.Equal(revision, await Store.GetBannerRevisionAsync());
         Assert.Empty(await Store.ListBannerCandidatesAsync());
         Assert.Empty(await Store.ListDueAsync(DateTimeOffset.MaxValue));

@@ -53,6 +53,7 @@ public abstract partial class NoticeStoreContract : IAsyncLifetime
         return notice;
     }
 
+    /// <summary>Newest first.</summary>
     protected Task<IReadOnlyList<AuditEntry>> AuditOfAsync(Notice notice) =>
         Store.ListAuditAsync(new AuditQuery(NoticeId: notice.Id));
 

@@ -28,7 +28,7 @@ end
 -- Lua has no SHA-256, so the caller numbered and hashed the entries on the head it read; another
 -- writer may have appended since. The caller reads the new head and tries again.
 if audits > 0 then
-  local seq = redis.call('GET', key('audit', 'seq')) or '0'
+  local seq = redis.call('GET', key('audit', 'seq')) or ''
   local hash = redis.call('GET', key('audit', 'hash')) or ''
   if seq ~= head_seq or hash ~= head_hash then return {'audit-moved'} end
 end
