@@ -1,4 +1,5 @@
 using CrisisComms.Server.Accounts;
+using CrisisComms.Server.Audit;
 using CrisisComms.Server.Configuration;
 using Serilog;
 
@@ -9,6 +10,7 @@ try
     builder.AddCrisisComms();
     var app = builder.Build();
     if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args, app.Services);
+    if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args, app.Services);
     app.MapCrisisComms();
     await app.RunAsync();
     return 0;

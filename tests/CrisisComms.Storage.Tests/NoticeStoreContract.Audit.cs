@@ -106,5 +106,5 @@ public abstract partial class NoticeStoreContract
     }
 
     protected async Task<AuditVerification> VerifyAuditAsync() =>
-        await AuditChain.VerifyAsync(Store.ReadAuditChainAsync(), await Store.GetLastAuditSequenceAsync());
+        await AuditChain.VerifyAsync(Store);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CrisisComms.Domain.Storage;
 
 namespace CrisisComms.Domain.Audit;
 
@@ -61,6 +62,14 @@ public static class AuditChain
         Field(text, "detail", entry.Detail);
         text.Append("previous=").Append(previousHash).Append('\n');
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Checks the store's whole log, read a page at a time.</summary>
+    public static async Task<AuditVerification> VerifyAsync(INoticeStore store, CancellationToken ct = default)
+    {
+        // The last number first: entries appended while the log is read come after it and are checked too.
+        var last = await store.GetLastAuditSequenceAsync(ct);
+        return await VerifyAsync(store.ReadAuditChainAsync(ct), last, ct);
     }
 
     /// <summary>
