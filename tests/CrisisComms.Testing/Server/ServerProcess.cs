@@ -93,6 +93,16 @@ public sealed class ServerProcess : IAsyncDisposable
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>Runs a command of the service (<c>audit verify</c>…) on this server's data; its exit code and standard output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var output = new StringBuilder();
+        using var process = Launch(args, redirectInput: false);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+
     private Process Launch(IEnumerable<string> args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
