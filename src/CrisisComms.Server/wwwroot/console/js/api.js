@@ -62,5 +62,6 @@ export const api = {
   reject: (id, reason) => call('POST', `/api/v1/notices/${enc(id)}/reject`, { reason }),
   releaseNext: (id) => call('POST', `/api/v1/notices/${enc(id)}/release-next`),
   withdraw: (id, reason) => call('POST', `/api/v1/notices/${enc(id)}/withdraw`, { reason }),
-  audit: (noticeId) => call('GET', `/api/v1/audit?noticeId=${enc(noticeId)}`),
+  // The API lists newest first; a notice's trail is read in time order, like its stage timeline.
+  audit: (noticeId) => call('GET', `/api/v1/audit?noticeId=${enc(noticeId)}&limit=1000`).then((entries) => entries.reverse()),
 };
