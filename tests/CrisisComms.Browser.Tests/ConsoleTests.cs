@@ -193,10 +193,11 @@ public sealed class ConsoleTests(BrowserFixture f)
         var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
         var card = ConsolePages.QueueCard(approver, id);
         await card.WaitForAsync();
+        var director = await Officer.SignInAsync(f.Address, Accounts.Director, BrowserFixture.Password);
         // Just as the approver presses the button, the text is changed under them (rejected, rewritten, sent again).
         await approver.RouteAsync($"**/api/v1/notices/{id}/approve", async route =>
         {
-            (await f.Director.RejectAsync(id, "Fel rubrik")).ShouldBe(System.Net.HttpStatusCode.OK);
+            (await director.RejectAsync(id, "Fel rubrik")).ShouldBe(System.Net.HttpStatusCode.OK);
             (await f.Author.SendAsync(HttpMethod.Put, $"/api/v1/notices/{id}", SampleNotices.Water(headline: "Andra texten"))).ShouldBe(System.Net.HttpStatusCode.OK);
             (await f.Author.SubmitAsync(id)).ShouldBe(System.Net.HttpStatusCode.OK);
             await route.ContinueAsync();
@@ -207,7 +208,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         await approver.Locator("#queue-status").GetByText("Någon annan har ändrat meddelandet sedan du läste det").WaitForAsync();
         await ConsolePages.QueueCard(approver, id).GetByRole(AriaRole.Heading, new() { Name = "Andra texten" }).WaitForAsync();
         Assert.Equal("pendingApproval", (await f.Author.GetAsync(id)).State);
-        (await f.Director.WithdrawAsync(id, "test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
+        (await director.WithdrawAsync(id, "test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
     }
 
     [Fact]
