@@ -7,8 +7,9 @@ namespace CrisisComms.Server.Http;
 
 /// <summary>
 /// Turns the workflow's exceptions into problem+json: a field error is 400 naming the field, a wrong
-/// state 409, a rule of who-may 403 (typed by the rule when it has a name), a stale If-Match 412, an unknown id 404, an unreachable store 503. Anything else is
-/// logged and answered with a 500 that carries no detail.
+/// state 409, a rule of who-may 403 (its type names the rule when it has one), a stale If-Match
+/// 412, an unknown id 404, an unreachable store 503. Anything else is logged and answered with a
+/// 500 that carries no detail.
 /// </summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
