@@ -159,7 +159,8 @@ public sealed class ConsoleTests(BrowserFixture f)
         var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
         var card = ConsolePages.QueueCard(approver, approversOwn);
         await card.GetByText("Du kan inte godkänna ditt eget meddelande").WaitForAsync();
-        Assert.True(await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).IsDisabledAsync());
+        // The server lists no approval for a contributor, so the console offers none.
+        Assert.Equal(0, await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).CountAsync());
 
         var director = await ConsolePages.SignInAsync(f, Accounts.Director);
         await ConsolePages.ApplyTemplateAsync(director, "IT-störning");
@@ -183,6 +184,31 @@ public sealed class ConsoleTests(BrowserFixture f)
         }
         await director.GetByRole(AriaRole.Cell, new() { Name = "godkände i nödläge (bröt glaset)" }).WaitForAsync();
         await director.GetByRole(AriaRole.Cell, new() { Name = "Ingen annan godkännare nås i natt" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AnApprovalOfANoticeThatChangedMeanwhileIsRefusedAndTheOfficerIsToldPlainly()
+    {
+        var id = await f.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: "Första texten"));
+        var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
+        var card = ConsolePages.QueueCard(approver, id);
+        await card.WaitForAsync();
+        var director = await Officer.SignInAsync(f.Address, Accounts.Director, BrowserFixture.Password);
+        // Just as the approver presses the button, the text is changed under them (rejected, rewritten, sent again).
+        await approver.RouteAsync($"**/api/v1/notices/{id}/approve", async route =>
+        {
+            (await director.RejectAsync(id, "Fel rubrik")).ShouldBe(System.Net.HttpStatusCode.OK);
+            (await f.Author.SendAsync(HttpMethod.Put, $"/api/v1/notices/{id}", SampleNotices.Water(headline: "Andra texten"))).ShouldBe(System.Net.HttpStatusCode.OK);
+            (await f.Author.SubmitAsync(id)).ShouldBe(System.Net.HttpStatusCode.OK);
+            await route.ContinueAsync();
+        });
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).ClickAsync();
+
+        await approver.Locator("#queue-status").GetByText("Någon annan har ändrat meddelandet sedan du läste det").WaitForAsync();
+        await ConsolePages.QueueCard(approver, id).GetByRole(AriaRole.Heading, new() { Name = "Andra texten" }).WaitForAsync();
+        Assert.Equal("pendingApproval", (await f.Author.GetAsync(id)).State);
+        (await director.WithdrawAsync(id, "test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ApprovalRulesTests
     private static Notice Pending(string author, NoticeMode mode = NoticeMode.Actual)
     {
         var notice = Samples.Notice(author, Samples.Draft(mode: mode));
-        notice.Submit(Now);
+        notice.Submit(Samples.Author(author), Now);
         return notice;
     }
 
@@ -66,10 +66,59 @@ public class ApprovalRulesTests
     [Theory]
     [InlineData(NoticeMode.Exercise)]
     [InlineData(NoticeMode.Test)]
-    public void AnExerciseOrTestMayBeApprovedByItsAuthor(NoticeMode mode)
+    public void AnExerciseOrTestFollowsTheTwoPersonRuleToo(NoticeMode mode)
     {
         var notice = Pending("bo", mode);
-        notice.Approve(Samples.Approver("bo"), false, null, Now, DispatchTimings.Default, NoChannels);
+        var refused = Assert.Throws<NotAllowedException>(() => notice.Approve(Samples.Approver("bo"), false, null, Now, DispatchTimings.Default, NoChannels));
+        Assert.Equal(NoticeActions.TwoPersonRule, refused.Rule);
+
+        notice.Approve(Samples.Approver("carin"), false, null, Now, DispatchTimings.Default, NoChannels);
         Assert.Equal(NoticeState.Live, notice.State);
+    }
+
+    [Fact]
+    public void AnApproverWhoEditedAnotherAuthorsDraftCannotApproveIt()
+    {
+        var notice = Samples.Notice("anna");
+        notice.Edit(Samples.Draft(), false, Samples.Approver("bosse"), Now);
+        notice.Submit(Samples.Approver("bosse"), Now);
+
+        var refused = Assert.Throws<NotAllowedException>(() => notice.Approve(Samples.Approver("bosse"), false, null, Now, DispatchTimings.Default, NoChannels));
+
+        Assert.Equal(NoticeActions.TwoPersonRule, refused.Rule);
+        Assert.Equal(NoticeState.PendingApproval, notice.State);
+        Assert.Equal(["anna", "bosse"], notice.Contributors);
+    }
+
+    [Fact]
+    public void AnApproverWhoOnlySubmittedCannotApproveIt()
+    {
+        var notice = Samples.Notice("anna");
+        notice.Submit(Samples.Approver("bosse"), Now);
+        Assert.Throws<NotAllowedException>(() => notice.Approve(Samples.Approver("bosse"), false, null, Now, DispatchTimings.Default, NoChannels));
+        notice.Approve(Samples.Approver("carin"), false, null, Now, DispatchTimings.Default, NoChannels);
+        Assert.Equal("carin", notice.ApprovedBy);
+    }
+
+    [Fact]
+    public void ContributorsAreKeptInOrderEachOnce()
+    {
+        var notice = Samples.Notice("anna");
+        notice.Edit(Samples.Draft(), false, Samples.Author("anna"), Now);
+        notice.Edit(Samples.Draft(), false, Samples.Approver("bosse"), Now);
+        notice.Edit(Samples.Draft(), false, Samples.Author("anna"), Now);
+        notice.Submit(Samples.Author("anna"), Now);
+        Assert.Equal(["anna", "bosse"], notice.Contributors);
+    }
+
+    [Fact]
+    public void ADirectorWhoEditedMayApproveOnlyByBreakingGlass()
+    {
+        var notice = Samples.Notice("anna");
+        notice.Edit(Samples.Draft(), false, Samples.Director("dora"), Now);
+        notice.Submit(Samples.Author("anna"), Now);
+        Assert.Throws<NotAllowedException>(() => notice.Approve(Samples.Director("dora"), false, null, Now, DispatchTimings.Default, NoChannels));
+        notice.Approve(Samples.Director("dora"), true, "Ingen annan nås", Now, DispatchTimings.Default, NoChannels);
+        Assert.True(notice.BreakGlass);
     }
 }

@@ -12,7 +12,7 @@ public class BannerSelectorTests
 
     private static Notice Approved(Notice notice)
     {
-        notice.Submit(Now);
+        notice.Submit(Samples.Author("anna"), Now);
         notice.Approve(Samples.Approver("bo"), false, null, Now, Timings, new HashSet<string>());
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
         return notice;
@@ -39,7 +39,7 @@ public class BannerSelectorTests
         var v1 = Approved(Samples.Notice());
         var v2 = Approved(Samples.Notice(kind: NoticeKind.Update, incidentId: v1.IncidentId, version: 2));
         v1.Supersede(Now);
-        v2.Withdraw("fel", Now);
+        v2.Withdraw(Samples.Approver("bo"), "fel", Now);
         Assert.Empty(BannerSelector.Select([v1], BannerAudience.Intranet, NoticeMode.Actual, 6, Now).Banners);
     }
 
@@ -50,7 +50,7 @@ public class BannerSelectorTests
         {
             var draft = Samples.Draft() with { Severity = severity, Audience = Audience.Staff };
             var n = Samples.Notice(draft: draft);
-            n.Submit(Now);
+            n.Submit(Samples.Author("anna"), Now);
             n.Approve(Samples.Approver("bo"), false, null, Now.AddMinutes(minutes), Timings, new HashSet<string>());
             n.CompleteBannerStage(Stage.Intranet, Now.AddMinutes(minutes), Timings);
             return n;

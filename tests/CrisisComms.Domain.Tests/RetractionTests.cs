@@ -13,7 +13,7 @@ public class RetractionTests
     private static Notice Posted(params string[] channels)
     {
         var notice = Samples.Notice(draft: Samples.Draft(channels: channels));
-        notice.Submit(Now);
+        notice.Submit(Samples.Author("anna"), Now);
         notice.Approve(Samples.Approver("bo"), false, null, Now, Timings, channels.ToHashSet());
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
         notice.CompleteBannerStage(Stage.Public, Now, Timings);
@@ -29,7 +29,7 @@ public class RetractionTests
     public void WithdrawingMarksEveryPostForDeletion()
     {
         var notice = Posted("x", "mastodon");
-        notice.Withdraw("Fel", Now);
+        notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.All(notice.Stages.Where(s => s.IsSocial), s => Assert.Equal(Now, s.RetractDueAt));
         Assert.Equal(Now, notice.NextDueAt);
     }
@@ -38,7 +38,7 @@ public class RetractionTests
     public void ADeleteIsClaimedOnceUntilItsLeaseLapses()
     {
         var notice = Posted("x");
-        notice.Withdraw("Fel", Now);
+        notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Single(notice.ClaimDueRetractions(Now, Lease));
         Assert.Empty(notice.ClaimDueRetractions(Now + TimeSpan.FromMinutes(1), Lease));
         Assert.Single(notice.ClaimDueRetractions(Now + Lease, Lease));
@@ -51,7 +51,7 @@ public class RetractionTests
     public void ANoticeWithoutPostsHasNothingToDelete()
     {
         var notice = Posted();
-        notice.Withdraw("Fel", Now);
+        notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Null(notice.NextDueAt);
     }
 
@@ -59,12 +59,12 @@ public class RetractionTests
     public void APostThatWentOutDuringTheWithdrawalIsDeletedToo()
     {
         var notice = Samples.Notice(draft: Samples.Draft(channels: ["x"]));
-        notice.Submit(Now);
+        notice.Submit(Samples.Author("anna"), Now);
         notice.Approve(Samples.Approver("bo"), false, null, Now, Timings, new HashSet<string> { "x" });
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
         notice.CompleteBannerStage(Stage.Public, Now, Timings);
         notice.TryClaimSocialStage("social:x", Now, Lease);
-        notice.Withdraw("Fel", Now);
+        notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Equal(StageState.Cancelled, notice.StageNamed("social:x")!.State);
 
         notice.RecordLatePost("social:x", "late-1", Now);

@@ -12,7 +12,7 @@ public class StateMachineTests
     private static Notice Live(NoticeDraft? draft = null, NoticeKind kind = NoticeKind.Alert, params string[] channelsOn)
     {
         var notice = Samples.Notice("anna", draft, kind);
-        notice.Submit(Now);
+        notice.Submit(Samples.Author("anna"), Now);
         notice.Approve(Samples.Approver("bo"), false, null, Now, Timings, channelsOn.ToHashSet());
         return notice;
     }
@@ -21,15 +21,15 @@ public class StateMachineTests
     public void OnlyADraftCanBeSubmitted()
     {
         var notice = Samples.Notice();
-        notice.Submit(Now);
-        Assert.Throws<WrongStateException>(() => notice.Submit(Now));
+        notice.Submit(Samples.Author("anna"), Now);
+        Assert.Throws<WrongStateException>(() => notice.Submit(Samples.Author("anna"), Now));
     }
 
     [Fact]
     public void ARejectedNoticeCanBeEditedBackToADraft()
     {
         var notice = Samples.Notice();
-        notice.Submit(Now);
+        notice.Submit(Samples.Author("anna"), Now);
         notice.Reject(Samples.Approver("bo"), "Fel område", Now);
         Assert.Equal(NoticeState.Rejected, notice.State);
         notice.Edit(Samples.Draft(), false, Samples.Author("anna"), Now);
@@ -102,10 +102,10 @@ public class StateMachineTests
     {
         var notice = Live();
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
-        var released = notice.ReleaseNext(Now + TimeSpan.FromSeconds(5));
+        var released = notice.ReleaseNext(Samples.Approver("bo"), Now + TimeSpan.FromSeconds(5));
         Assert.Equal(Stage.Public, Assert.Single(released).Name);
         Assert.True(notice.CompleteBannerStage(Stage.Public, Now + TimeSpan.FromSeconds(5), Timings));
-        Assert.Throws<WrongStateException>(() => notice.ReleaseNext(Now + TimeSpan.FromSeconds(6)));
+        Assert.Throws<WrongStateException>(() => notice.ReleaseNext(Samples.Approver("bo"), Now + TimeSpan.FromSeconds(6)));
     }
 
     [Fact]
@@ -113,13 +113,13 @@ public class StateMachineTests
     {
         var notice = Live();
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
-        Assert.Throws<InvalidFieldException>(() => notice.Withdraw("", Now));
-        notice.Withdraw("Fel", Now);
+        Assert.Throws<InvalidFieldException>(() => notice.Withdraw(Samples.Approver("bo"), "", Now));
+        notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Equal(NoticeState.Withdrawn, notice.State);
         Assert.Equal(StageState.Done, notice.StageNamed(Stage.Intranet)!.State);
         Assert.Equal(StageState.Cancelled, notice.StageNamed(Stage.Public)!.State);
         Assert.Null(notice.NextDueAt);
-        Assert.Throws<WrongStateException>(() => notice.Withdraw("again", Now));
+        Assert.Throws<WrongStateException>(() => notice.Withdraw(Samples.Approver("bo"), "again", Now));
     }
 
     [Fact]

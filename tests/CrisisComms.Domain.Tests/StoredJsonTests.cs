@@ -11,7 +11,7 @@ public class StoredJsonTests
     {
         var now = DateTimeOffset.Parse("2026-11-23T12:00:00Z");
         var notice = Samples.Notice(author: "anna");
-        notice.Submit(now);
+        notice.Submit(Samples.Author("anna"), now);
         notice.Approve(Samples.Approver("bo"), false, null, now, DispatchTimings.Default, new HashSet<string>());
         notice.CompleteBannerStage(Stage.Intranet, now, DispatchTimings.Default);
         notice.RowVersion = 7;
@@ -24,5 +24,19 @@ public class StoredJsonTests
         Assert.Equal(now + TimeSpan.FromMinutes(1), copy.StageNamed(Stage.Public)!.DueAt);
         Assert.Equal(7, copy.RowVersion);
         Assert.Equal("Vattnet är otjänligt", copy.Draft.Primary.Headline);
+    }
+
+    [Fact]
+    public void ContributorsSurviveTheRoundTripAndAnOldDocumentHasItsCreator()
+    {
+        var notice = Samples.Notice(author: "anna");
+        notice.Submit(Samples.Approver("bosse"), DateTimeOffset.Parse("2026-11-23T12:00:00Z"));
+        var json = StoredJson.Serialize(notice);
+
+        Assert.Equal(["anna", "bosse"], StoredJson.DeserializeNotice(json).Contributors);
+
+        var old = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        old.Remove("contributors");
+        Assert.Equal(["anna"], StoredJson.DeserializeNotice(old.ToJsonString()).Contributors);
     }
 }

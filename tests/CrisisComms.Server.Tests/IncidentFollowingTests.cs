@@ -59,7 +59,7 @@ public sealed class IncidentFollowingTests(CrisisServerFixture f)
     {
         var closed = new TaskCompletionSource();
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(f.Address, "/hubs/notices"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(f.Staff.Token))
+            .WithUrl(new Uri(f.Address, "/hubs/notices"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(f.Author.Token))
             .Build();
         connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         try

@@ -27,7 +27,7 @@ public sealed class LifecycleTests(CrisisServerFixture f)
         var replaced = await publicSite.WaitForAsync(s => BannerListener.Shows(s, update.Id) && !BannerListener.Shows(s, first));
         var banner = replaced.Snapshot["banners"]!.AsArray().Single(b => b!["incidentId"]!.GetValue<string>() == first)!;
         Assert.Equal(2, banner["version"]!.GetValue<int>());
-        Assert.Equal("superseded", (await f.Staff.GetAsync(first)).State);
+        Assert.Equal("superseded", (await f.Author.GetAsync(first)).State);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class LifecycleTests(CrisisServerFixture f)
         var gone = await intranet.WaitForAsync(s => !BannerListener.Shows(s, allClear.Id) && !BannerListener.Shows(s, alert)
             && s["revision"]!.GetValue<long>() > shown.Snapshot["revision"]!.GetValue<long>(), TimeSpan.FromSeconds(20));
         Assert.True(gone.At - shown.At >= CrisisServerFixture.AllClearVisibleFor - TimeSpan.FromMilliseconds(200));
-        Assert.Equal("closed", (await f.Staff.GetAsync(allClear.Id)).State);
+        Assert.Equal("closed", (await f.Author.GetAsync(allClear.Id)).State);
         (await f.Author.UpdateAsync(alert, SampleNotices.Water(audience: "staff"))).ShouldBe(HttpStatusCode.Conflict);
     }
 
@@ -78,7 +78,7 @@ public sealed class LifecycleTests(CrisisServerFixture f)
         var withdrawn = (await f.Approver.WithdrawAsync(id, "Wrong area")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("cancelled", withdrawn.Stage("public")["state"]!.GetValue<string>());
         await Task.Delay(CrisisServerFixture.IntranetLead + TimeSpan.FromSeconds(1)); // past the public stage's due time
-        Assert.Equal("cancelled", (await f.Staff.GetAsync(id)).Stage("public")["state"]!.GetValue<string>());
+        Assert.Equal("cancelled", (await f.Author.GetAsync(id)).Stage("public")["state"]!.GetValue<string>());
     }
 
     [Fact]
@@ -92,6 +92,6 @@ public sealed class LifecycleTests(CrisisServerFixture f)
         var gone = await intranet.WaitForGoneAsync(id, TimeSpan.FromSeconds(15));
 
         Assert.True(gone.At >= expiresAt - TimeSpan.FromMilliseconds(100), $"gone at {gone.At:O}, before the expiry {expiresAt:O}");
-        Assert.Equal("expired", (await f.Staff.GetAsync(id)).State);
+        Assert.Equal("expired", (await f.Author.GetAsync(id)).State);
     }
 }

@@ -42,7 +42,7 @@ public abstract partial class NoticeStoreContract
         // Every saver loaded the same version before any saves, so at most one may succeed.
         var outcomes = await Task.WhenAll(copies.Select((copy, i) => Task.Run(async () =>
         {
-            copy!.Withdraw($"Återkallat av handläggare {i}.", Samples.Now);
+            copy!.Withdraw(Samples.Approver("bo"), $"Återkallat av handläggare {i}.", Samples.Now);
             try
             {
                 await Store.SaveAsync(new ChangeSet([copy], [Samples.Audit(copy, AuditActions.Withdrawn, $"saver{i}")], true));

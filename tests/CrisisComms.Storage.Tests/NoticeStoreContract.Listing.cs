@@ -77,7 +77,7 @@ public abstract partial class NoticeStoreContract
         AssertIds(await Store.ListDueAsync(Samples.Now + minute), notice);
         Assert.Equal([(notice.Id, Samples.Now + minute)], await Store.ListUpcomingAsync());
 
-        notice.Withdraw("Fel kommun.", Samples.Now);
+        notice.Withdraw(Samples.Approver("bo"), "Fel kommun.", Samples.Now);
         Assert.Null(notice.NextDueAt);
         await Store.SaveAsync(new ChangeSet([notice], [], BannersChanged: true));
         Assert.Empty(await Store.ListDueAsync(DateTimeOffset.MaxValue));
@@ -102,12 +102,12 @@ public abstract partial class NoticeStoreContract
         superseded.Supersede(Samples.Now);
         var live = Samples.Live(incidentId: "vatten", version: 2);
         var withdrawn = Samples.Live();
-        withdrawn.Withdraw("Fel kommun.", Samples.Now);
+        withdrawn.Withdraw(Samples.Approver("bo"), "Fel kommun.", Samples.Now);
         await Store.SaveAsync(Samples.Insert(superseded, live, withdrawn, Samples.Draft(), Samples.Pending()));
 
         AssertIdSet(await Store.ListBannerCandidatesAsync(), live, superseded);
 
-        live.Withdraw("Faran är över.", Samples.Now);
+        live.Withdraw(Samples.Approver("bo"), "Faran är över.", Samples.Now);
         await Store.SaveAsync(new ChangeSet([live], [], BannersChanged: true));
         AssertIdSet(await Store.ListBannerCandidatesAsync(), superseded);
     }

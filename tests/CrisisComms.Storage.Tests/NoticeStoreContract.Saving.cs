@@ -27,8 +27,8 @@ public abstract partial class NoticeStoreContract
         var first = await SavedAsync(Samples.Draft());
         var second = await SavedAsync(Samples.Draft());
 
-        first.Submit(Samples.Now);
-        second.Submit(Samples.Now);
+        first.Submit(Samples.Author("anna"), Samples.Now);
+        second.Submit(Samples.Author("anna"), Samples.Now);
         await Store.SaveAsync(new ChangeSet([first, second], [], BannersChanged: false));
 
         Assert.Equal([2L, 2L], [first.RowVersion, second.RowVersion]);
@@ -89,7 +89,7 @@ public abstract partial class NoticeStoreContract
         var auditBefore = await Store.ListAuditAsync(new AuditQuery());
 
         var fresh = Samples.Live(incidentId: stale.IncidentId, version: 2);
-        stale.Withdraw("Fel kommun.", Samples.Now);
+        stale.Withdraw(Samples.Approver("bo"), "Fel kommun.", Samples.Now);
         var changes = new ChangeSet([fresh, stale],
             [Samples.Audit(fresh, AuditActions.Approved), Samples.Audit(stale, AuditActions.Withdrawn)], BannersChanged: true);
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveAsync(changes));

@@ -33,7 +33,7 @@ internal static class Samples
     public static Notice Pending(string? id = null, string? incidentId = null, DateTimeOffset? createdAt = null)
     {
         var notice = Draft(id, incidentId, createdAt: createdAt);
-        notice.Submit(createdAt ?? Now);
+        notice.Submit(Author("anna"), createdAt ?? Now);
         return notice;
     }
 
@@ -43,7 +43,7 @@ internal static class Samples
     {
         var at = approvedAt ?? Now;
         var notice = Draft(id, incidentId, version, at, draft);
-        notice.Submit(at);
+        notice.Submit(Author("anna"), at);
         notice.Approve(Approver("bo"), false, null, at, DispatchTimings.Default, new HashSet<string>());
         return notice;
     }

@@ -25,17 +25,21 @@ public sealed partial class Notice
     }
 
     /// <summary>The next stage that has not run yet runs now ("release now").</summary>
-    public IReadOnlyList<Stage> ReleaseNext(DateTimeOffset now)
+    public IReadOnlyList<Stage> ReleaseNext(Actor actor, DateTimeOffset now)
     {
-        RequireState("released", NoticeState.Live);
-        var next = Stages.FirstOrDefault(s => s.State is StageState.Pending or StageState.Scheduled)
-            ?? throw new WrongStateException("Every stage of this notice has already run.");
-        var released = next.IsSocial
-            ? Stages.Where(s => s.IsSocial && s.State is StageState.Pending or StageState.Scheduled).ToList()
-            : [next];
+        NoticeActions.Require(this, actor, NoticeAction.ReleaseNext);
+        var released = NextStages();
         foreach (var stage in released) stage.Schedule(now);
         UpdatedAt = now;
         return released;
+    }
+
+    /// <summary>What "release now" would run: the next stage that has not run, or every social stage that has not.</summary>
+    public IReadOnlyList<Stage> NextStages()
+    {
+        var next = Stages.FirstOrDefault(s => s.State is StageState.Pending or StageState.Scheduled);
+        if (next is null) return [];
+        return next.IsSocial ? Stages.Where(s => s.IsSocial && s.State is StageState.Pending or StageState.Scheduled).ToList() : [next];
     }
 
     public bool ExpireIfDue(DateTimeOffset now)

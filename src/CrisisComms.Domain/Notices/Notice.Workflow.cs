@@ -2,48 +2,42 @@ using CrisisComms.Domain.Dispatch;
 
 namespace CrisisComms.Domain.Notices;
 
-/// <summary>The officer actions on a notice: edit, submit, approve, reject, withdraw.</summary>
+/// <summary>The officer actions on a notice: edit, submit, approve, reject, withdraw. Who may is <see cref="NoticeActions"/>.</summary>
 public sealed partial class Notice
 {
     public void Edit(NoticeDraft draft, bool linkIsExternal, Actor actor, DateTimeOffset now)
     {
-        RequireState("edited", NoticeState.Draft, NoticeState.Rejected);
-        if (actor.Subject != CreatedBy && !actor.IsApprover)
-            throw new NotAllowedException("Only the notice's creator or an approver may edit it.");
+        NoticeActions.Require(this, actor, NoticeAction.Edit);
         Draft = draft;
         LinkIsExternal = linkIsExternal;
         State = NoticeState.Draft;
         Reason = null;
         UpdatedAt = now;
+        Contribute(actor);
     }
 
-    public void Submit(DateTimeOffset now)
+    public void Submit(Actor actor, DateTimeOffset now)
     {
-        RequireState("submitted", NoticeState.Draft);
+        NoticeActions.Require(this, actor, NoticeAction.Submit);
         State = NoticeState.PendingApproval;
         UpdatedAt = now;
+        Contribute(actor);
     }
 
     /// <summary>
-    /// The two-person rule: an actual notice is never approved by its creator, except by a
-    /// director breaking glass with a reason. Exercise and test notices may be self-approved.
+    /// The two-person rule: a notice is never approved by anyone who created, edited or submitted
+    /// it, whatever its mode, except by a director breaking glass with a reason.
     /// </summary>
     public void Approve(Actor approver, bool breakGlass, string? reason, DateTimeOffset now,
         DispatchTimings timings, IReadOnlySet<string> channelsOn)
     {
-        if (!approver.IsApprover) throw new NotAllowedException("Only an approver may approve a notice.");
-        RequireState("approved", NoticeState.PendingApproval);
         if (breakGlass)
         {
-            if (!approver.IsDirector) throw new NotAllowedException("Only a director may break glass.");
+            NoticeActions.Require(this, approver, NoticeAction.ApproveBreakGlass);
             if (string.IsNullOrWhiteSpace(reason))
                 throw new InvalidFieldException("reason", "Breaking glass needs a reason, for the audit log.");
         }
-        var ownNotice = approver.Subject == CreatedBy;
-        if (ownNotice && Draft.Mode == NoticeMode.Actual && !breakGlass)
-            throw new NotAllowedException(approver.IsDirector
-                ? "Two-person rule: you created this notice. A director may approve it only by breaking glass, with a reason."
-                : "Two-person rule: you created this notice, so another approver must approve it.");
+        else NoticeActions.Require(this, approver, NoticeAction.Approve);
 
         State = NoticeState.Live;
         ApprovedBy = approver.Subject;
@@ -56,8 +50,7 @@ public sealed partial class Notice
 
     public void Reject(Actor approver, string reason, DateTimeOffset now)
     {
-        if (!approver.IsApprover) throw new NotAllowedException("Only an approver may reject a notice.");
-        RequireState("rejected", NoticeState.PendingApproval);
+        NoticeActions.Require(this, approver, NoticeAction.Reject);
         if (string.IsNullOrWhiteSpace(reason))
             throw new InvalidFieldException("reason", "A rejection needs a reason the author can act on.");
         State = NoticeState.Rejected;
@@ -66,9 +59,9 @@ public sealed partial class Notice
     }
 
     /// <summary>Withdrawal ends the incident's banners everywhere at once and cancels what is pending.</summary>
-    public void Withdraw(string reason, DateTimeOffset now)
+    public void Withdraw(Actor actor, string reason, DateTimeOffset now)
     {
-        RequireState("withdrawn", NoticeState.Draft, NoticeState.PendingApproval, NoticeState.Rejected, NoticeState.Live);
+        NoticeActions.Require(this, actor, NoticeAction.Withdraw);
         if (string.IsNullOrWhiteSpace(reason))
             throw new InvalidFieldException("reason", "A withdrawal needs a reason.");
         End(NoticeState.Withdrawn, now);
@@ -85,6 +78,11 @@ public sealed partial class Notice
         UpdatedAt = now;
     }
 
+    private void Contribute(Actor actor)
+    {
+        if (!Contributors.Contains(actor.Subject)) Contributors.Add(actor.Subject);
+    }
+
     private void End(NoticeState state, DateTimeOffset now)
     {
         State = state;
@@ -95,8 +93,6 @@ public sealed partial class Notice
 
     private void RequireState(string verb, params NoticeState[] allowed)
     {
-        if (Array.IndexOf(allowed, State) < 0)
-            throw new WrongStateException(
-                $"A notice in state '{State.ToCamelCase()}' cannot be {verb}; it must be {string.Join(" or ", allowed.Select(s => $"'{s.ToCamelCase()}'"))}.");
+        if (NoticeActions.State(this, verb, allowed) is { } wrong) throw wrong;
     }
 }

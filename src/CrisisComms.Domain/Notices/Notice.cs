@@ -20,6 +20,7 @@ public sealed partial class Notice
         Draft = draft;
         CreatedBy = createdBy;
         CreatedAt = createdAt;
+        Contributors = [createdBy]; // a document from before contributors were kept: its creator
     }
 
     public string Id { get; }
@@ -30,6 +31,10 @@ public sealed partial class Notice
     public DateTimeOffset CreatedAt { get; }
 
     [JsonInclude] public NoticeDraft Draft { get; private set; }
+
+    /// <summary>Who created, edited or submitted it, in order, each once: none of them may approve it.</summary>
+    [JsonInclude] public List<string> Contributors { get; private set; }
+
     [JsonInclude] public bool LinkIsExternal { get; private set; }
     [JsonInclude] public NoticeState State { get; private set; }
     [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }

@@ -13,7 +13,7 @@ internal static class ChannelEndpoints
             .WithTags("Channels")
             .WithSummary("The social channels that are on (have credentials), with their health")
             .WithDescription("A channel is unhealthy after a failure that needs a person (revoked or expired token, policy block) until a post succeeds again.")
-            .RequireAuthorization(AuthPolicies.Staff);
+            .RequireAuthorization(AuthPolicies.Author);
         return app;
     }
 }

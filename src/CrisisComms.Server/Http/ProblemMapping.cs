@@ -7,11 +7,15 @@ namespace CrisisComms.Server.Http;
 
 /// <summary>
 /// Turns the workflow's exceptions into problem+json: a field error is 400 naming the field, a wrong
-/// state 409, a rule of who-may 403, an unknown id 404, an unreachable store 503. Anything else is
-/// logged and answered with a 500 that carries no detail.
+/// state 409, a rule of who-may 403 (its type names the rule when it has one), a stale If-Match
+/// 412, an unknown id 404, an unreachable store 503. Anything else is logged and answered with a
+/// 500 that carries no detail.
 /// </summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
+    /// <summary>A problem that names the rule it enforces: <c>urn:crisiscomms:problem:two-person-rule</c>.</summary>
+    public static string TypeOf(string rule) => "urn:crisiscomms:problem:" + rule;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is Notices.NoticeValidationException invalid)
@@ -32,6 +36,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             WrongStateException => (409, "The notice is not in a state that allows this.", null),
             ConcurrencyConflictException => (409, "Someone else changed the notice at the same moment; reload and try again.", null),
             NotAllowedException => (403, "Not allowed.", null),
+            NoticeChangedException => (412, "The notice changed since you read it.", null),
             StoreUnavailableException => (503, "The store is unavailable; nothing was changed. Try again shortly.", null),
             _ => (500, "Something went wrong on our side.", (string?)null),
         };
@@ -42,6 +47,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             // A 500 or 503 says nothing of the inside (driver messages name hosts and internals).
             ? new ProblemDetails { Status = status, Title = title, Detail = status is 500 or 503 ? null : exception.Message }
             : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] }) { Status = status, Title = title };
+        if (exception is NotAllowedException { Rule: { } rule }) problem.Type = TypeOf(rule);
         if (status == 503) context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -7,51 +7,58 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrisisComms.Server.Notices;
 
+/// <summary>
+/// The notices API. Every notice answered carries its <c>ETag</c>; every change honours
+/// <c>If-Match</c> (412 when the notice changed since the caller read it).
+/// </summary>
 internal static class NoticeEndpoints
 {
+    private const string IfMatchNote = "Send If-Match with the ETag you read: 412 if the notice changed since.";
+
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
-        app.MapHub<NoticeHub>(NoticeHub.Path).RequireAuthorization(AuthPolicies.Staff);
+        app.MapHub<NoticeHub>(NoticeHub.Path).RequireAuthorization(AuthPolicies.Author);
         var notices = app.MapGroup("/api/v1/notices").WithTags("Notices")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        var changes = notices.MapGroup("/").WithDescription(IfMatchNote).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         notices.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Author)
             .WithSummary("Compose a notice (draft)").Accepts<NoticeInput>("application/json").ProducesValidationProblem();
-        notices.MapPut("/{id}", EditAsync).RequireAuthorization(AuthPolicies.Author)
+        changes.MapPut("/{id}", EditAsync).RequireAuthorization(AuthPolicies.Author)
             .WithSummary("Replace a draft or rejected notice").Accepts<NoticeInput>("application/json").ProducesValidationProblem();
-        notices.MapPost("/{id}/submit", (string id, HttpContext c, NoticeService s) =>
-                Act(c, ct => s.SubmitAsync(id, c.User.ToActor(), ct)))
+        changes.MapPost("/{id}/submit", (string id, HttpContext c, NoticeService s) =>
+                Act(c, (actor, ifMatch, ct) => s.SubmitAsync(id, actor, ifMatch, ct)))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Send a draft for approval");
-        notices.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(AuthPolicies.Approver)
+        changes.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(AuthPolicies.Approver)
             .WithSummary("Approve: the notice goes live and its stages start (two-person rule; directors may break glass)")
             .Accepts<ApproveRequest>("application/json");
-        notices.MapPost("/{id}/reject", async (string id, HttpContext c, NoticeService s) =>
+        changes.MapPost("/{id}/reject", async (string id, HttpContext c, NoticeService s) =>
             {
                 var body = await JsonBody.ReadOptionalAsync(c.Request, new ReasonRequest(), c.RequestAborted);
-                return await Act(c, ct => s.RejectAsync(id, c.User.ToActor(), body.Reason, ct));
+                return await Act(c, (actor, ifMatch, ct) => s.RejectAsync(id, actor, body.Reason, ifMatch, ct));
             })
             .RequireAuthorization(AuthPolicies.Approver).WithSummary("Reject with a reason").Accepts<ReasonRequest>("application/json");
-        notices.MapPost("/{id}/release-next", (string id, HttpContext c, NoticeService s) =>
-                Act(c, ct => s.ReleaseNextAsync(id, c.User.ToActor(), ct)))
+        changes.MapPost("/{id}/release-next", (string id, HttpContext c, NoticeService s) =>
+                Act(c, (actor, ifMatch, ct) => s.ReleaseNextAsync(id, actor, ifMatch, ct)))
             .RequireAuthorization(AuthPolicies.Approver).WithSummary("Run the next pending stage now");
-        notices.MapPost("/{id}/withdraw", async (string id, HttpContext c, NoticeService s) =>
+        changes.MapPost("/{id}/withdraw", async (string id, HttpContext c, NoticeService s) =>
             {
                 var body = await JsonBody.ReadOptionalAsync(c.Request, new ReasonRequest(), c.RequestAborted);
-                return await Act(c, ct => s.WithdrawAsync(id, c.User.ToActor(), body.Reason, ct));
+                return await Act(c, (actor, ifMatch, ct) => s.WithdrawAsync(id, actor, body.Reason, ifMatch, ct));
             })
             .RequireAuthorization(AuthPolicies.Approver).WithSummary("Withdraw: banners gone everywhere, pending stages cancelled")
             .Accepts<ReasonRequest>("application/json");
-        notices.MapPost("/{id}/updates", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.Update, c, s))
+        changes.MapPost("/{id}/updates", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.Update, c, s))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Draft an update of a live incident (version + 1)")
             .Accepts<NoticeInput>("application/json").ProducesValidationProblem();
-        notices.MapPost("/{id}/all-clear", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.AllClear, c, s))
+        changes.MapPost("/{id}/all-clear", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.AllClear, c, s))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Draft the all-clear of a live incident")
             .Accepts<NoticeInput>("application/json").ProducesValidationProblem();
-        notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, NoticeService s, NoticePreviews p, CancellationToken ct) =>
-                TypedResults.Ok(await p.RespondAsync(await s.GetAsync(id, ct), ct)))
-            .RequireAuthorization(AuthPolicies.Staff).WithSummary("One notice");
-        notices.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Staff).WithSummary("Notices, newest first")
+        notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, HttpContext c, NoticeService s) =>
+                TypedResults.Ok(await RespondAsync(c, await s.GetAsync(id, c.RequestAborted))))
+            .RequireAuthorization(AuthPolicies.Author).WithSummary("One notice, with its ETag");
+        notices.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Author).WithSummary("Notices, newest first")
             .ProducesValidationProblem();
         return app;
     }
@@ -60,26 +67,26 @@ internal static class NoticeEndpoints
     {
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
         var notice = await s.CreateAsync(input, c.User.ToActor(), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await Previews(c).RespondAsync(notice, c.RequestAborted));
+        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await RespondAsync(c, notice));
     }
 
     private static async Task<Ok<NoticeResponse>> EditAsync(string id, HttpContext c, NoticeService s)
     {
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
-        return await Act(c, ct => s.EditAsync(id, input, c.User.ToActor(), ct));
+        return await Act(c, (actor, ifMatch, ct) => s.EditAsync(id, input, actor, ifMatch, ct));
     }
 
     private static async Task<Ok<NoticeResponse>> ApproveAsync(string id, HttpContext c, NoticeService s)
     {
         var body = await JsonBody.ReadOptionalAsync(c.Request, new ApproveRequest(), c.RequestAborted);
-        return await Act(c, ct => s.ApproveAsync(id, c.User.ToActor(), body.BreakGlass, body.Reason, ct));
+        return await Act(c, (actor, ifMatch, ct) => s.ApproveAsync(id, actor, body.BreakGlass, body.Reason, ifMatch, ct));
     }
 
     private static async Task<Created<NoticeResponse>> FollowUpAsync(string id, NoticeKind kind, HttpContext c, NoticeService s)
     {
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
-        var notice = await s.CreateFollowUpAsync(id, kind, input, c.User.ToActor(), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await Previews(c).RespondAsync(notice, c.RequestAborted));
+        var notice = await s.CreateFollowUpAsync(id, kind, input, c.User.ToActor(), IfMatch.From(c.Request), c.RequestAborted);
+        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await RespondAsync(c, notice));
     }
 
     private static async Task<Ok<NoticeResponse[]>> ListAsync(HttpContext c, NoticeService s, string? state, string? incidentId)
@@ -90,11 +97,20 @@ internal static class NoticeEndpoints
                 ? v
                 : throw new BadBodyException("state", $"Unknown state '{state}'.");
         var found = await s.ListAsync(new NoticeQuery(wanted, incidentId), c.RequestAborted);
-        return TypedResults.Ok(found.Select(NoticeResponse.From).ToArray());
+        var viewer = c.User.ToActor();
+        return TypedResults.Ok(found.Select(n => NoticeResponse.From(n, viewer)).ToArray());
     }
 
-    private static async Task<Ok<NoticeResponse>> Act(HttpContext c, Func<CancellationToken, Task<Notice>> action) =>
-        TypedResults.Ok(await Previews(c).RespondAsync(await action(c.RequestAborted), c.RequestAborted));
+    private static async Task<Ok<NoticeResponse>> Act(HttpContext c, Func<Actor, IfMatch?, CancellationToken, Task<Notice>> action)
+    {
+        var ifMatch = IfMatch.From(c.Request);
+        return TypedResults.Ok(await RespondAsync(c, await action(c.User.ToActor(), ifMatch, c.RequestAborted)));
+    }
 
-    private static NoticePreviews Previews(HttpContext c) => c.RequestServices.GetRequiredService<NoticePreviews>();
+    /// <summary>The notice as this caller sees it, with its ETag.</summary>
+    private static Task<NoticeResponse> RespondAsync(HttpContext c, Notice notice)
+    {
+        c.Response.Headers.ETag = IfMatch.ETagOf(notice);
+        return c.RequestServices.GetRequiredService<NoticePreviews>().RespondAsync(notice, c.User.ToActor(), c.RequestAborted);
+    }
 }

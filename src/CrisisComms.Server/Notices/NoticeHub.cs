@@ -7,7 +7,7 @@ namespace CrisisComms.Server.Notices;
 /// with <c>?incident=ID</c> (told whenever a notice of that incident is saved) or
 /// <c>?queue=approval</c> (told whenever any notice is saved, so a queue sees notices arrive and
 /// leave); it then reads what it shows through the API, so what an officer may see is decided in
-/// one place. Only signed-in officers may connect (the endpoint requires the staff policy); there are
+/// one place. Only signed-in officers may connect (the endpoint requires the author policy: staff see banners only); there are
 /// no public methods, so any invocation from a client is refused.
 /// </summary>
 internal sealed class NoticeHub : Hub

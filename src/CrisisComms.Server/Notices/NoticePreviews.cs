@@ -21,6 +21,6 @@ internal sealed class NoticePreviews(IEnumerable<ISocialChannel> channels)
         return previews;
     }
 
-    public async Task<NoticeResponse> RespondAsync(Notice notice, CancellationToken ct) =>
-        NoticeResponse.From(notice) with { Previews = await ForAsync(notice, ct) };
+    public async Task<NoticeResponse> RespondAsync(Notice notice, Actor viewer, CancellationToken ct) =>
+        NoticeResponse.From(notice, viewer) with { Previews = await ForAsync(notice, ct) };
 }

@@ -3,7 +3,11 @@ using CrisisComms.Domain.Notices;
 
 namespace CrisisComms.Server.Notices;
 
-/// <summary>A notice as the API returns it: the request's fields plus its identity, state and stages.</summary>
+/// <summary>
+/// A notice as the API returns it: the request's fields plus its identity, state and stages, who
+/// contributed to it, and what the caller may do with it now (<see cref="NoticeActions"/>).
+/// <c>Revision</c> is the notice's entity tag without its quotes, for a list's <c>If-Match</c>.
+/// </summary>
 public sealed record NoticeResponse(
     string Id,
     string IncidentId,
@@ -27,16 +31,20 @@ public sealed record NoticeResponse(
     bool BreakGlass,
     string? Reason,
     DateTimeOffset? ClosesAt,
-    IReadOnlyList<StageResponse> Stages)
+    IReadOnlyList<StageResponse> Stages,
+    IReadOnlyList<string> Contributors,
+    IReadOnlyList<string> Actions,
+    long Revision)
 {
     /// <summary>Each social post as it would be sent; on single notices, not in lists.</summary>
     public IReadOnlyList<SocialPostPreview>? Previews { get; init; }
 
-    internal static NoticeResponse From(Notice n) => new(
+    internal static NoticeResponse From(Notice n, Actor viewer) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.State, n.Draft.Severity, n.Draft.Audience, n.Draft.Mode,
         n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
         n.CreatedBy, n.CreatedAt, n.UpdatedAt, n.ApprovedBy, n.ApprovedAt, n.BreakGlass, n.Reason, n.ClosesAt,
-        [.. n.Stages.Select(StageResponse.From)]);
+        [.. n.Stages.Select(StageResponse.From)], [.. n.Contributors],
+        [.. NoticeActions.For(n, viewer).Select(a => a.ToCamelCase())], n.RowVersion);
 }
 
 public sealed record StageResponse(string Name, StageState State, DateTimeOffset? DueAt, DateTimeOffset? DoneAt,

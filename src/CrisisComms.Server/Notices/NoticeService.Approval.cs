@@ -12,8 +12,8 @@ internal sealed partial class NoticeService
     /// it at once. An update or all-clear supersedes the incident's live version; the older one
     /// stays on each site until the newer one reaches it.
     /// </summary>
-    public Task<Notice> ApproveAsync(string id, Actor actor, bool breakGlass, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, async (notice, now) =>
+    public Task<Notice> ApproveAsync(string id, Actor actor, bool breakGlass, string? reason, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, async (notice, now) =>
         {
             var incident = notice.Kind == NoticeKind.Alert
                 ? []
@@ -36,17 +36,17 @@ internal sealed partial class NoticeService
             return new Change(changed, audit, BannersChanged: true);
         }, ct);
 
-    public Task<Notice> RejectAsync(string id, Actor actor, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) =>
+    public Task<Notice> RejectAsync(string id, Actor actor, string? reason, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) =>
         {
             notice.Reject(actor, reason ?? "", now);
             return new Change([notice], [Audit(actor, AuditActions.Rejected, notice, now, notice.Reason)], false);
         }, ct);
 
-    public Task<Notice> ReleaseNextAsync(string id, Actor actor, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) =>
+    public Task<Notice> ReleaseNextAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) =>
         {
-            var released = notice.ReleaseNext(now);
+            var released = notice.ReleaseNext(actor, now);
             var audit = new List<AuditEntry>
             {
                 Audit(actor, AuditActions.ReleasedNext, notice, now, detail: string.Join(", ", released.Select(s => s.Name))),
@@ -59,11 +59,11 @@ internal sealed partial class NoticeService
     /// Withdrawal takes the incident's banners down everywhere in one write, and marks every post
     /// the incident made (this version and the older ones) to be deleted by the clock.
     /// </summary>
-    public Task<Notice> WithdrawAsync(string id, Actor actor, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, async (notice, now) =>
+    public Task<Notice> WithdrawAsync(string id, Actor actor, string? reason, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, async (notice, now) =>
         {
             var wasLive = notice.State == NoticeState.Live;
-            notice.Withdraw(reason ?? "", now);
+            notice.Withdraw(actor, reason ?? "", now);
             var changed = new List<Notice> { notice };
             if (wasLive)
             {

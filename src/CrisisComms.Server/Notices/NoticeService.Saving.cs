@@ -11,19 +11,26 @@ internal sealed partial class NoticeService
 
     private const int Attempts = 5;
 
-    private Task<Notice> ChangeAsync(string id, Func<Notice, DateTimeOffset, Change> decide, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) => Task.FromResult(decide(notice, now)), ct);
+    private Task<Notice> ChangeAsync(string id, IfMatch? ifMatch, Func<Notice, DateTimeOffset, Change> decide, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) => Task.FromResult(decide(notice, now)), ct);
 
-    private async Task<Notice> ChangeAsync(string id, Func<Notice, DateTimeOffset, Task<Change>> decide, CancellationToken ct)
+    /// <summary>
+    /// Reload, decide, save, until the save lands. The caller's <c>If-Match</c> is checked on each
+    /// load, and the save is conditional on the revision loaded, so a change is made only on the
+    /// revision the caller saw: the conditional write, not a check before it.
+    /// Returns the first notice of the change (the one acted on, or the one created).
+    /// </summary>
+    private async Task<Notice> ChangeAsync(string id, IfMatch? ifMatch, Func<Notice, DateTimeOffset, Task<Change>> decide, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var notice = await GetAsync(id, ct);
+            IfMatch.Check(ifMatch, notice);
             var change = await decide(notice, time.GetUtcNow());
             try
             {
                 await SaveAsync(change.Notices, change.Audit, change.BannersChanged, ct);
-                return notice;
+                return change.Notices[0];
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {

@@ -43,34 +43,38 @@ internal sealed partial class NoticeService(
         return notice;
     }
 
-    /// <summary>An update or all-clear: a new draft version of a live incident.</summary>
-    public async Task<Notice> CreateFollowUpAsync(string id, NoticeKind kind, NoticeInput input, Actor actor, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var draft = Validate(input, now);
-        var source = await GetAsync(id, ct);
-        var incident = await store.ListAsync(new NoticeQuery(IncidentId: source.IncidentId, Limit: 1000), ct);
-        RequireIncidentOpen(incident);
-        if (!incident.Any(n => n.State == NoticeState.Live))
-            throw new WrongStateException("The incident has no live notice to follow up; issue a new alert instead.");
-        var version = incident.Max(n => n.Version) + 1;
-        var notice = Notice.Create(NewId(), source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
-        await SaveAsync([notice], [Audit(actor, AuditActions.Created, notice, now, detail: $"{kind.ToCamelCase()} v{version}")], false, ct);
-        return notice;
-    }
+    /// <summary>
+    /// An update or all-clear: a new draft version of a live incident, by someone who may follow up
+    /// its live notice. With <c>If-Match</c> the notice it was drafted from is saved with it, so the
+    /// follow-up is made only on the revision of that notice the caller saw.
+    /// </summary>
+    public Task<Notice> CreateFollowUpAsync(string id, NoticeKind kind, NoticeInput input, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, async (source, now) =>
+        {
+            var draft = Validate(input, now);
+            var incident = await store.ListAsync(new NoticeQuery(IncidentId: source.IncidentId, Limit: 1000), ct);
+            RequireIncidentOpen(incident);
+            var live = incident.FirstOrDefault(n => n.State == NoticeState.Live)
+                ?? throw new WrongStateException("The incident has no live notice to follow up; issue a new alert instead.");
+            NoticeActions.Require(live, actor, kind == NoticeKind.AllClear ? NoticeAction.AllClear : NoticeAction.Update);
+            var version = incident.Max(n => n.Version) + 1;
+            var notice = Notice.Create(NewId(), source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
+            var audit = Audit(actor, AuditActions.Created, notice, now, detail: $"{kind.ToCamelCase()} v{version}");
+            return new Change(ifMatch is null ? [notice] : [notice, source], [audit], false);
+        }, ct);
 
-    public Task<Notice> EditAsync(string id, NoticeInput input, Actor actor, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) =>
+    public Task<Notice> EditAsync(string id, NoticeInput input, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) =>
         {
             var draft = Validate(input, now);
             notice.Edit(draft, IsExternal(draft), actor, now);
             return new([notice], [Audit(actor, AuditActions.Edited, notice, now)], false);
         }, ct);
 
-    public Task<Notice> SubmitAsync(string id, Actor actor, CancellationToken ct) =>
-        ChangeAsync(id, (notice, now) =>
+    public Task<Notice> SubmitAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) =>
         {
-            notice.Submit(now);
+            notice.Submit(actor, now);
             return new([notice], [Audit(actor, AuditActions.Submitted, notice, now)], false);
         }, ct);
 

@@ -46,9 +46,10 @@ public sealed class Officer(HttpClient http, string name, string token)
         return id;
     }
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         if (body is string raw) request.Content = new StringContent(raw, System.Text.Encoding.UTF8, "application/json");
         else if (body is not null) request.Content = JsonContent.Create(body);
         using var response = await http.SendAsync(request);
@@ -64,8 +65,14 @@ public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Con
         var body = await response.Content.ReadAsStringAsync();
         JsonNode? json = null;
         try { json = body.Length > 0 ? JsonNode.Parse(body) : null; } catch (JsonException) { }
-        return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, json);
+        return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, json)
+        {
+            ETag = response.Headers.ETag?.ToString(),
+        };
     }
+
+    /// <summary>The entity tag the server answered with (a notice's <c>ETag</c>), or null.</summary>
+    public string? ETag { get; init; }
 
     public ApiResponse ShouldBe(HttpStatusCode expected)
     {

@@ -1,5 +1,7 @@
 // The API as the console uses it: JSON in and out, the bearer token on every call, and every
-// failure as an ApiError carrying the problem's status, title and field errors.
+// failure as an ApiError carrying the problem's status, title and field errors. A change of a
+// notice is given the notice as shown and sends If-Match with its revision, so it is made only
+// on the version the officer saw (412 otherwise).
 
 import { load } from './session.js';
 
@@ -20,9 +22,10 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-export async function call(method, path, body) {
+export async function call(method, path, body, ifMatch) {
   const session = load();
   const headers = { Accept: 'application/json' };
+  if (ifMatch) headers['If-Match'] = ifMatch;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
   let response;
@@ -45,6 +48,17 @@ export async function call(method, path, body) {
 
 const enc = encodeURIComponent;
 
+/** A notice as shown ({ id, revision }) or, where no version was shown, its id alone (no If-Match). */
+function target(notice) {
+  if (typeof notice === 'string') return { path: `/api/v1/notices/${enc(notice)}`, tag: undefined };
+  return { path: `/api/v1/notices/${enc(notice.id)}`, tag: notice.revision === undefined ? undefined : `"${notice.revision}"` };
+}
+
+function change(notice, action, body) {
+  const { path, tag } = target(notice);
+  return call(action === 'PUT' ? 'PUT' : 'POST', action === 'PUT' ? path : `${path}/${action}`, body, tag);
+}
+
 export const api = {
   signIn: (username, password) => call('POST', '/api/v1/auth/token', { username, password }),
   providers: () => call('GET', '/api/v1/auth/providers'),
@@ -55,13 +69,19 @@ export const api = {
     return call('GET', `/api/v1/notices${q ? `?${q}` : ''}`);
   },
   create: (request) => call('POST', '/api/v1/notices', request),
-  edit: (id, request) => call('PUT', `/api/v1/notices/${enc(id)}`, request),
-  followUp: (id, kind, request) => call('POST', `/api/v1/notices/${enc(id)}/${kind === 'allClear' ? 'all-clear' : 'updates'}`, request),
-  submit: (id) => call('POST', `/api/v1/notices/${enc(id)}/submit`),
-  approve: (id, breakGlass = false, reason = null) => call('POST', `/api/v1/notices/${enc(id)}/approve`, { breakGlass, reason }),
-  reject: (id, reason) => call('POST', `/api/v1/notices/${enc(id)}/reject`, { reason }),
-  releaseNext: (id) => call('POST', `/api/v1/notices/${enc(id)}/release-next`),
-  withdraw: (id, reason) => call('POST', `/api/v1/notices/${enc(id)}/withdraw`, { reason }),
+  edit: (notice, request) => change(notice, 'PUT', request),
+  followUp: (source, kind, request) => change(source, kind === 'allClear' ? 'all-clear' : 'updates', request),
+  submit: (notice) => change(notice, 'submit'),
+  approve: (notice, breakGlass = false, reason = null) => change(notice, 'approve', { breakGlass, reason }),
+  reject: (notice, reason) => change(notice, 'reject', { reason }),
+  releaseNext: (notice) => change(notice, 'release-next'),
+  withdraw: (notice, reason) => change(notice, 'withdraw', { reason }),
   // The API lists newest first; a notice's trail is read in time order, like its stage timeline.
   audit: (noticeId) => call('GET', `/api/v1/audit?noticeId=${enc(noticeId)}&limit=1000`).then((entries) => entries.reverse()),
 };
+
+/** Whether the server lists this action for this officer on this notice (see NoticeActions on the server). */
+export const may = (notice, action) => Boolean(notice && Array.isArray(notice.actions) && notice.actions.includes(action));
+
+/** The notice changed since it was shown (412): the caller reloads it and says so. */
+export const changedUnder = (error) => Boolean(error && error.status === 412);

@@ -18,9 +18,15 @@ const ctx = { session: null, providers: null, channels: [], flash: '', leaving: 
 const VIEWS = {
   compose: { show: showCompose, allowed: session.can.compose, nav: 'nav.compose' },
   queue: { show: showQueue, allowed: session.can.approve, nav: 'nav.queue' },
-  notices: { show: showNotices, allowed: () => true, nav: 'nav.notices' },
-  notice: { show: showIncident, allowed: () => true },
+  notices: { show: showNotices, allowed: session.can.compose, nav: 'nav.notices' },
+  notice: { show: showIncident, allowed: session.can.compose },
+  // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.
+  none: { show: showNoNotices, allowed: () => true },
 };
+
+function showNoNotices(view) {
+  fill(view, h('h1', { id: 'view-title' }, t('app.noNotices')), h('p', { class: 'lede' }, t('app.noNoticesText')));
+}
 
 function announce(text) {
   const region = document.getElementById('announcer');
@@ -78,7 +84,7 @@ async function route() {
   ctx.session = session.load();
   if (!ctx.session) return showSignIn();
   let { name, params } = parse();
-  if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'notices';
+  if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'none';
   drawChrome(name);
   const view = h('div', { class: 'view' });
   fill(main, view);

@@ -3,7 +3,7 @@
 
 import { h, fill, focusOn } from './dom.js';
 import { t, languageName, time } from './i18n.js';
-import { api } from './api.js';
+import { api, changedUnder } from './api.js';
 import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf } from './templates.js';
 import { contentTabs, activateTab, FIXED } from './content-tabs.js';
 import { renderPreview } from './preview.js';
@@ -71,6 +71,7 @@ export async function showCompose(main, ctx, [action, id]) {
     const source = await api.notice(id);
     model = fromNotice(source, action === 'update' ? 'update' : 'allClear');
     model.sourceId = id;
+    model.source = source; // the version shown: the follow-up is sent with its If-Match
     model.version = source.version + 1;
     if (model.kind === 'allClear') model.severity = 'info';
   }
@@ -241,13 +242,13 @@ async function save(main, ctx, andSubmit) {
     const editable = m.saved && (m.saved.state === 'draft' || m.saved.state === 'rejected');
     if (m.id && !editable) throw Object.assign(new Error('not editable'), { status: 409, detail: t('compose.notEditable') });
     let notice;
-    if (m.id && editable) notice = await api.edit(m.id, body);
-    else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.sourceId, m.kind, body);
+    if (m.id && editable) notice = await api.edit(m.saved, body);
+    else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.source || m.sourceId, m.kind, body);
     else notice = await api.create(body);
     Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null });
     localStorage.setItem(SENDER_KEY, body.sender);
     if (andSubmit) {
-      await api.submit(notice.id);
+      await api.submit(notice);
       model = null;
       ctx.announce(t('compose.submitted'));
       window.location.hash = `#/notice/${notice.id}`;
@@ -257,6 +258,10 @@ async function save(main, ctx, andSubmit) {
     draw(main, ctx);
     focusOn(document.getElementById('compose-status'));
   } catch (error) {
+    // Changed by someone else since it was opened (412): what was typed stays; the next save is
+    // made on the version read now, so it is a decision taken after being told.
+    if (changedUnder(error) && m.id) m.saved = await api.notice(m.id).catch(() => m.saved);
+    if (changedUnder(error) && m.source) m.source = await api.notice(m.source.id).catch(() => m.source);
     m.errors = error.status === 400 ? error.errors : {};
     m.general = error.status === 400 ? null : problemText(error);
     m.status = '';

@@ -80,6 +80,7 @@ export function problemText(error) {
   if (error.status === 0) return t('errors.network');
   if (error.status === 403) return `${t('errors.forbidden')} ${serverMessage(error.detail || '')}`.trim();
   if (error.status === 404) return t('errors.notFound');
+  if (error.status === 412) return t('errors.changed');
   if (error.status === 409) return `${t('errors.conflict')} ${serverMessage(error.detail || '')}`.trim();
   if (error.status === 503) return t('errors.unavailable');
   return `${t('errors.unexpected')} (${error.status})`;

@@ -77,9 +77,11 @@ const SERVER_SV = [
   [/^A rejection needs a reason the author can act on\.$/, 'Ange ett skäl som författaren kan rätta sig efter.'],
   [/^A withdrawal needs a reason\.$/, 'Ange ett skäl till att meddelandet dras tillbaka.'],
   [/^Breaking glass needs a reason, for the audit log\.$/, 'Ange ett skäl: det sparas i granskningsloggen.'],
-  [/^Two-person rule: you created this notice, so another approver must approve it\.$/, 'Tvåpersonsregeln: du skrev meddelandet, så en annan godkännare måste godkänna det.'],
-  [/^Two-person rule: you created this notice\. A director may approve it only by breaking glass, with a reason\.$/,
-    'Tvåpersonsregeln: du skrev meddelandet. Som krisledningschef kan du godkänna det bara i nödläge, med ett skäl.'],
+  [/^Two-person rule: you wrote or submitted this notice, so another approver must approve it\.$/, 'Tvåpersonsregeln: du har skrivit, ändrat eller skickat meddelandet, så en annan godkännare måste godkänna det.'],
+  [/^Two-person rule: you wrote or submitted this notice\. A director may approve it only by breaking glass, with a reason\.$/,
+    'Tvåpersonsregeln: du har skrivit, ändrat eller skickat meddelandet. Som krisledningschef kan du godkänna det bara i nödläge, med ett skäl.'],
+  [/^Breaking glass is only for a notice you wrote or submitted; approve this one normally\.$/,
+    'Att bryta glaset är bara för ett meddelande som du har skrivit, ändrat eller skickat; godkänn det här på vanligt sätt.'],
 ];
 
 export function serverMessage(text) {

@@ -1,11 +1,12 @@
 // The live incident view: the notice, its stage timeline kept current as it changes, the actions
-// that move the incident on (each confirmed in words), and the audit trail. Changes are pushed
+// that move the incident on (each confirmed in words; exactly those the server lists in the
+// notice's `actions`, each sent with If-Match), and the audit trail. Changes are pushed
 // over /hubs/notices (the server says "this incident changed", the view reads it through the
 // API); a slow poll stays on as a safety net, and a fast one takes over while the push is down.
 
 import { h, fill, focusOn } from './dom.js';
 import { t, time } from './i18n.js';
-import { api } from './api.js';
+import { api, may, changedUnder } from './api.js';
 import { can } from './session.js';
 import { confirmAction } from './confirm.js';
 import { problemText } from './errors.js';
@@ -58,9 +59,15 @@ export async function showIncident(main, ctx, [id]) {
     await tick();
     if (!main.contains(document.activeElement) || document.activeElement === main) focusOn(message);
   };
-  const failed = (error) => {
+  // The notice changed under the officer (412): say so, and show what it is now.
+  const failed = async (error) => {
     message.textContent = problemText(error);
+    if (changedUnder(error)) {
+      await tick();
+      focusOn(message);
+    }
   };
+  const current = () => notice;
 
   async function render() {
     const signature = JSON.stringify([notice.state, notice.updatedAt, notice.stages]);
@@ -72,11 +79,12 @@ export async function showIncident(main, ctx, [id]) {
     fill(stagesBox, timeline(notice));
     announceStages(notice, lastStages, ctx);
     lastStages = new Map((notice.stages || []).map((s) => [s.name, s.state]));
-    const available = actionsFor(notice, ctx);
+    const available = actionsFor(notice);
     const sig = available.map((a) => a.key).join();
     if (sig !== actionsSignature) {
       actionsSignature = sig;
-      fill(actionsBox, available.length ? available.map((a) => a.node(notice, { done, failed })) : h('p', null, t('incident.noActions')));
+      // Each button acts on the notice as shown when it is pressed (current()), not as it was drawn.
+      fill(actionsBox, available.length ? available.map((a) => a.node({ done, failed, current })) : h('p', null, t('incident.noActions')));
     }
     const versions = await api.notices({ incidentId: notice.incidentId }).catch(() => null);
     if (versions) fill(versionsBox, versionList(versions, notice.id));
@@ -151,15 +159,13 @@ function button(id, cls, label, onclick) {
   return h('button', { type: 'button', class: cls, id, onclick }, label);
 }
 
-/** The actions this officer may take on this notice now, each with its confirmation. */
-function actionsFor(n, ctx) {
-  const s = ctx.session;
+/** The actions the server lists for this officer on this notice now, each with its confirmation. */
+function actionsFor(n) {
   const list = [];
-  const live = n.state === 'live';
   const next = nextStage(n);
-  if (live && next && can.approve(s)) {
-    list.push({ key: `release:${next.name}`, node: (notice, r) => button('release-next', 'primary', t('incident.release', { stage: stageName(next.name) }), async () => {
-      const stage = nextStage(notice);
+  if (may(n, 'releaseNext') && next) {
+    list.push({ key: `release:${next.name}`, node: (r) => button('release-next', 'primary', t('incident.release', { stage: stageName(next.name) }), async () => {
+      const stage = nextStage(r.current());
       if (!stage) return;
       const ok = await confirmAction({
         title: t('incident.releaseTitle', { stage: stageName(stage.name) }),
@@ -167,42 +173,43 @@ function actionsFor(n, ctx) {
           stage.dueAt ? t('incident.releaseInsteadOf', { time: time(stage.dueAt) }) : null],
         confirm: t('incident.releaseConfirm'),
       });
-      if (ok) api.releaseNext(notice.id).then(() => r.done(t('incident.released', { stage: stageName(stage.name) })), r.failed);
+      if (ok) api.releaseNext(r.current()).then(() => r.done(t('incident.released', { stage: stageName(stage.name) })), r.failed);
     }) });
   }
-  if (n.state === 'draft' && can.compose(s) && (n.createdBy === s.sub || can.approve(s))) {
-    list.push({ key: 'edit', node: () => h('a', { class: 'button secondary', href: `#/compose/edit/${n.id}` }, t('incident.edit')) });
-    list.push({ key: 'submit', node: (notice, r) => button('submit-draft', 'primary', t('compose.submit'), () =>
-      api.submit(notice.id).then(() => r.done(t('compose.submitted')), r.failed)) });
-  }
-  if (n.state === 'rejected' && can.compose(s)) {
+  if (may(n, 'edit')) {
     list.push({ key: 'edit', node: () => h('a', { class: 'button secondary', href: `#/compose/edit/${n.id}` }, t('incident.edit')) });
   }
-  if (n.state === 'pendingApproval' && can.approve(s)) {
+  if (may(n, 'submit')) {
+    list.push({ key: 'submit', node: (r) => button('submit-draft', 'primary', t('compose.submit'), () =>
+      api.submit(r.current()).then(() => r.done(t('compose.submitted')), r.failed)) });
+  }
+  if (['approve', 'approveBreakGlass', 'reject'].some((a) => may(n, a))) {
     list.push({ key: 'queue', node: () => h('a', { class: 'button secondary', href: '#/queue' }, t('incident.toQueue')) });
   }
-  if (live && can.compose(s)) {
-    list.push({ key: 'update', node: (notice) => button('create-update', 'secondary', t('incident.update'), async () => {
+  if (may(n, 'update')) {
+    list.push({ key: 'update', node: (r) => button('create-update', 'secondary', t('incident.update'), async () => {
+      const notice = r.current();
       const ok = await confirmAction({ title: t('incident.updateTitle'), text: [t('incident.updateText', { version: notice.version + 1 }), t('incident.updateText2')], confirm: t('incident.updateConfirm') });
       if (ok) window.location.hash = `#/compose/update/${notice.id}`;
     }) });
-    list.push({ key: 'allClear', node: (notice) => button('create-all-clear', 'secondary', t('incident.allClear'), async () => {
+  }
+  if (may(n, 'allClear')) {
+    list.push({ key: 'allClear', node: (r) => button('create-all-clear', 'secondary', t('incident.allClear'), async () => {
       const ok = await confirmAction({ title: t('incident.allClearTitle'), text: [t('incident.allClearText'), t('incident.updateText2')], confirm: t('incident.allClearConfirm') });
-      if (ok) window.location.hash = `#/compose/all-clear/${notice.id}`;
+      if (ok) window.location.hash = `#/compose/all-clear/${r.current().id}`;
     }) });
   }
-  if (['draft', 'pendingApproval', 'rejected', 'live'].includes(n.state) && can.approve(s)) {
-    list.push({ key: 'withdraw', node: (notice, r) => button('withdraw', 'danger', t('incident.withdraw'), async () => {
+  if (may(n, 'withdraw')) {
+    list.push({ key: 'withdraw', node: (r) => button('withdraw', 'danger', t('incident.withdraw'), async () => {
       const ok = await confirmAction({
         title: t('incident.withdrawTitle'),
-        text: notice.state === 'live' ? [t('incident.withdrawLive'), t('incident.withdrawSocial'), t('incident.withdrawFinal')] : [t('incident.withdrawDraft')],
+        text: r.current().state === 'live' ? [t('incident.withdrawLive'), t('incident.withdrawSocial'), t('incident.withdrawFinal')] : [t('incident.withdrawDraft')],
         confirm: t('incident.withdrawConfirm'),
         danger: true,
         reason: { label: t('incident.withdrawReason'), hint: t('incident.withdrawReasonHint'), required: true },
       });
-      if (ok) api.withdraw(notice.id, ok.reason).then(() => r.done(t('incident.withdrawn')), r.failed);
+      if (ok) api.withdraw(r.current(), ok.reason).then(() => r.done(t('incident.withdrawn')), r.failed);
     }) });
   }
   return list;
 }
-

@@ -1,12 +1,13 @@
-// The approval queue: notices waiting for a second officer. The two-person rule is visible:
-// your own notice cannot be approved by you, except by a director breaking glass with a reason.
+// The approval queue: notices waiting for a second officer. Each card offers what the server lists
+// in the notice's `actions` (the two-person rule is the server's: a contributor sees no approve
+// button, a director who contributed may break glass with a reason). Every decision is sent with
+// If-Match; if the notice changed meanwhile, the queue says so and shows it afresh.
 // It stays current by itself (/hubs/notices): a notice sent for approval appears, and one that
 // another approver handled is marked so, without taking away what this officer was typing.
 
 import { h, fill, focusOn, idPart } from './dom.js';
 import { t, time, serverMessage } from './i18n.js';
-import { api } from './api.js';
-import { can } from './session.js';
+import { api, may, changedUnder } from './api.js';
 import { problemText } from './errors.js';
 import { noticeTags, headlineOf } from './notices.js';
 import { followNotices, oneAtATime } from './live.js';
@@ -108,12 +109,14 @@ function reasonField(id, label, hint) {
 
 function card(n, ctx, reload) {
   const key = idPart(n.id);
-  const own = n.createdBy === ctx.session.sub;
-  const ruled = own && n.mode === 'actual';
-  const director = can.breakGlass(ctx.session);
+  const own = (n.contributors || [n.createdBy]).includes(ctx.session.sub);
   const message = h('p', { class: 'field-error', id: `q-${key}-error`, role: 'alert', hidden: true });
-  const fail = (error, field) => {
-    if (error.status === 400 && error.errors && error.errors.reason && field) field.show(error.errors.reason.map(serverMessage).join(' '));
+  const fail = async (error, field) => {
+    if (changedUnder(error)) {
+      ctx.flash = problemText(error);
+      await reload();
+      focusOn(document.getElementById('queue-status'));
+    } else if (error.status === 400 && error.errors && error.errors.reason && field) field.show(error.errors.reason.map(serverMessage).join(' '));
     else {
       message.hidden = false;
       message.textContent = problemText(error);
@@ -124,15 +127,12 @@ function card(n, ctx, reload) {
     window.location.hash = `#/notice/${notice.id}`;
   };
 
-  let approveArea;
-  if (ruled && !director) {
-    approveArea = h('div', { class: 'two-person' },
-      h('p', { class: 'note', id: `q-${key}-own` }, t('queue.ownNotice')),
-      h('button', { type: 'button', class: 'primary', disabled: true, 'aria-describedby': `q-${key}-own` }, t('queue.approve')));
-  } else if (ruled && director) {
+  let approveArea = null;
+  const ownNote = own ? h('p', { class: 'note', id: `q-${key}-own` }, t('queue.ownNotice')) : null;
+  if (may(n, 'approveBreakGlass')) {
     const reason = reasonField(`q-${key}-breakglass`, t('queue.breakGlassReason'), t('queue.breakGlassHint'));
     approveArea = h('div', { class: 'two-person' },
-      h('p', { class: 'note', id: `q-${key}-own` }, t('queue.ownNotice')),
+      ownNote,
       h('p', null, t('queue.directorMay')),
       reason.node,
       h('button', {
@@ -141,26 +141,25 @@ function card(n, ctx, reload) {
           if (!reason.input.value.trim()) return reason.show(t('confirm.reasonRequired'));
           reason.show(null);
           try {
-            approved(await api.approve(n.id, true, reason.input.value.trim()));
+            approved(await api.approve(n, true, reason.input.value.trim()));
           } catch (error) {
-            fail(error, reason);
+            await fail(error, reason);
           }
         },
       }, t('queue.breakGlass')));
-  } else {
+  } else if (may(n, 'approve')) {
     approveArea = h('div', { class: 'two-person' },
-      own ? h('p', { class: 'hint' }, t('queue.ownExercise')) : null,
       h('button', {
         type: 'button', class: 'primary',
         onclick: async () => {
           try {
-            approved(await api.approve(n.id));
+            approved(await api.approve(n));
           } catch (error) {
-            fail(error);
+            await fail(error);
           }
         },
       }, t('queue.approve')));
-  }
+  } else approveArea = h('div', { class: 'two-person' }, ownNote);
 
   const reject = reasonField(`q-${key}-reject`, t('queue.rejectReason'), t('queue.rejectHint'));
   const rejectButton = h('button', {
@@ -169,12 +168,12 @@ function card(n, ctx, reload) {
       if (!reject.input.value.trim()) return reject.show(t('confirm.reasonRequired'));
       reject.show(null);
       try {
-        await api.reject(n.id, reject.input.value.trim());
+        await api.reject(n, reject.input.value.trim());
         ctx.flash = t('queue.rejected', { headline: headlineOf(n) });
         await reload();
         focusOn(document.getElementById('queue-status'));
       } catch (error) {
-        fail(error, reject);
+        await fail(error, reject);
       }
     },
   }, t('queue.reject'));
@@ -193,5 +192,5 @@ function card(n, ctx, reload) {
     h('p', null, h('a', { href: `#/notice/${n.id}` }, t('queue.details'))),
     message,
     approveArea,
-    h('div', { class: 'reject' }, reject.node, rejectButton));
+    may(n, 'reject') ? h('div', { class: 'reject' }, reject.node, rejectButton) : null);
 }

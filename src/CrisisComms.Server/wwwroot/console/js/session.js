@@ -51,10 +51,12 @@ export function clear() {
 
 const has = (s, ...roles) => Boolean(s) && s.roles.some((r) => roles.includes(r));
 
-/** Every officer role implies the ones below it (as the server's policies say). */
+/**
+ * Which views the console offers (as the server's policies say). What may be done with a notice is
+ * never decided here: each notice carries the server's `actions` for this officer.
+ */
 export const can = {
   compose: (s) => has(s, 'author', 'approver', 'director'),
   approve: (s) => has(s, 'approver', 'director'),
-  breakGlass: (s) => has(s, 'director'),
   readAudit: (s) => has(s, 'approver', 'director', 'admin'),
 };

@@ -1,6 +1,8 @@
 // The console in English. A key missing here falls back to Swedish.
 export const EN = {
   'app.title': 'CrisisComms – console',
+  'app.noNotices': 'No notices to show',
+  'app.noNoticesText': 'Your account may not write, approve or read notices. The crisis banners are shown on the intranet.',
   'app.console': 'console',
   'app.skip': 'Skip to content',
   'app.signedInAs': 'Signed in as',
@@ -110,6 +112,7 @@ export const EN = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.notFound': 'The notice does not exist.',
   'errors.conflict': 'Not possible in the notice’s current state.',
+  'errors.changed': 'Someone else changed the notice since you read it. Nothing was changed. Read the latest version, shown now, and do it again if it still holds.',
   'errors.unavailable': 'The service is briefly unavailable. Nothing was changed. Try again shortly.',
   'confirm.reasonRequired': 'Enter a reason.',
   'action.cancel': 'Cancel',
@@ -119,8 +122,7 @@ export const EN = {
   'queue.empty': 'No notices are waiting for approval.',
   'queue.approve': 'Approve and publish',
   'queue.approved': 'The notice is approved and being published.',
-  'queue.ownNotice': 'You cannot approve your own notice',
-  'queue.ownExercise': 'Your own notice, but an exercise or test, so you may approve it.',
+  'queue.ownNotice': 'You cannot approve your own notice: you wrote, changed or sent it. Another approver must approve it.',
   'queue.directorMay': 'As a director you may approve it yourself in an emergency (break glass). It is always logged.',
   'queue.breakGlassReason': 'Reason for approving it yourself',
   'queue.breakGlassHint': 'For example: no other approver can be reached and it is urgent. Kept in the audit log.',

@@ -1,6 +1,8 @@
 // The console in Swedish, the language of record. Keys are grouped by view.
 export const SV = {
   'app.title': 'CrisisComms – konsol',
+  'app.noNotices': 'Inga meddelanden att visa',
+  'app.noNoticesText': 'Ditt konto får inte skriva, godkänna eller läsa meddelanden. Krisbanderollerna visas på intranätet.',
   'app.console': 'konsol',
   'app.skip': 'Hoppa till innehållet',
   'app.signedInAs': 'Inloggad som',
@@ -110,6 +112,7 @@ export const SV = {
   'errors.forbidden': 'Du har inte behörighet till det här.',
   'errors.notFound': 'Meddelandet finns inte.',
   'errors.conflict': 'Det gick inte i meddelandets nuvarande läge.',
+  'errors.changed': 'Någon annan har ändrat meddelandet sedan du läste det. Inget ändrades. Läs den senaste versionen som nu visas och gör om det om det fortfarande stämmer.',
   'errors.unavailable': 'Tjänsten är tillfälligt otillgänglig. Inget ändrades. Försök igen om en stund.',
   'confirm.reasonRequired': 'Skriv ett skäl.',
   'action.cancel': 'Avbryt',
@@ -119,8 +122,7 @@ export const SV = {
   'queue.empty': 'Inga meddelanden väntar på godkännande.',
   'queue.approve': 'Godkänn och publicera',
   'queue.approved': 'Meddelandet är godkänt och publiceras.',
-  'queue.ownNotice': 'Du kan inte godkänna ditt eget meddelande',
-  'queue.ownExercise': 'Ditt eget meddelande, men det är en övning eller ett test och får godkännas av dig.',
+  'queue.ownNotice': 'Du kan inte godkänna ditt eget meddelande: du har skrivit, ändrat eller skickat det. En annan godkännare måste godkänna det.',
   'queue.directorMay': 'Som krisledningschef kan du i ett nödläge godkänna det själv (bryta glaset). Det loggas alltid.',
   'queue.breakGlassReason': 'Skäl för att godkänna själv',
   'queue.breakGlassHint': 'Till exempel: ingen annan godkännare nås och det brådskar. Sparas i granskningsloggen.',
