@@ -94,7 +94,7 @@ public sealed class AccountServerFixture : IAsyncLifetime
     }
 
     /// <summary>A token signed with the server's own key for a subject that is no local account (an intranet's own).</summary>
-    public string TokenOfNoLocalAccount(string subject)
+    public string TokenOfNoLocalAccount(string subject, TimeSpan? lifetime = null)
     {
         var key = File.ReadAllText(Path.Combine(Server.DataFolder, "signing-key")).Trim();
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -102,7 +102,7 @@ public sealed class AccountServerFixture : IAsyncLifetime
             Issuer = "crisiscomms",
             Audience = "crisiscomms",
             Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = new[] { "staff" } },
-            Expires = DateTime.UtcNow.AddMinutes(30),
+            Expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(30)),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -97,4 +97,15 @@ public sealed class RevocationTests(AccountServerFixture f)
         var staff = await Officer.SignInAsync(f.Address, "ulf", AccountServerFixture.Password);
         Assert.Equal(HttpStatusCode.OK, await f.IntranetBannersAsync(staff.Token));
     }
+
+    [Fact]
+    public async Task AHubConnectionClosesWhenItsTokenExpires()
+    {
+        var expires = DateTimeOffset.UtcNow.AddSeconds(3);
+        var shortLived = f.TokenOfNoLocalAccount("intranet-portal-user-18", expires - DateTimeOffset.UtcNow);
+        await using var hub = await OpenHub.ConnectAsync(f.Address, "/hubs/banners?audience=intranet", shortLived);
+        var closedAt = await hub.ClosedAsync(TimeSpan.FromSeconds(30));
+        // The token's exp is in whole seconds, so it may end up to a second early.
+        Assert.InRange(closedAt - expires, TimeSpan.FromSeconds(-1.5), Bound);
+    }
 }
