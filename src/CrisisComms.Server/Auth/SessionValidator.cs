@@ -33,7 +33,7 @@ internal sealed class SessionValidator(IAccountStore accounts, TimeProvider time
         var entry = _known.TryGetValue(subject, out var known) && time.GetUtcNow() - known.ReadAt < Freshness
             ? known
             : await ReadAsync(subject, known, ct);
-        return entry is null || !entry.Local || (!entry.Disabled && entry.SessionVersion == tokenVersion);
+        return !entry.Local || (!entry.Disabled && entry.SessionVersion == tokenVersion);
     }
 
     /// <summary>A change saved on this node binds here at once.</summary>
@@ -43,7 +43,7 @@ internal sealed class SessionValidator(IAccountStore accounts, TimeProvider time
     public static int VersionOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirst(VersionClaim)?.Value, out var version) ? version : 0;
 
-    private async Task<Entry?> ReadAsync(string subject, Entry? stale, CancellationToken ct)
+    private async Task<Entry> ReadAsync(string subject, Entry? stale, CancellationToken ct)
     {
         try
         {
@@ -58,7 +58,10 @@ internal sealed class SessionValidator(IAccountStore accounts, TimeProvider time
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogDebug("Could not read account {Account} to check its session: {Error}", subject, e.Message);
-            return stale;
+            // Asked again after Freshness, not on every request while the store is away.
+            var kept = (stale ?? new Entry(false, false, 0, default)) with { ReadAt = time.GetUtcNow() };
+            _known[subject] = kept;
+            return kept;
         }
     }
 }
