@@ -43,7 +43,9 @@ public sealed class AccountServerFixture : IAsyncLifetime
     }
 
     /// <summary>An HTTP client whose connections come from <paramref name="localAddress"/> (any 127.x.y.z is this machine).</summary>
-    public HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
+    public HttpClient ClientFrom(string localAddress) => ClientFrom(Address, localAddress);
+
+    public static HttpClient ClientFrom(Uri server, string localAddress) => new(new SocketsHttpHandler
     {
         ConnectCallback = async (context, ct) =>
         {
@@ -60,7 +62,7 @@ public sealed class AccountServerFixture : IAsyncLifetime
                 throw;
             }
         },
-    }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    }) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string name, string password, string? forwardedFor = null)
     {
