@@ -12,7 +12,7 @@ public sealed class AccountTests(CrisisServerFixture f)
     {
         const string password = "a long passphrase for eva";
         var saved = (await f.Admin.SendAsync(HttpMethod.Put, "/api/v1/accounts/eva",
-            new { displayName = "Eva Ek", roles = new[] { "approver" }, password })).ShouldBe(HttpStatusCode.OK);
+            new { displayName = "Eva Ek", roles = new[] { "approver" }, password })).ShouldBe(HttpStatusCode.Created);
 
         Assert.DoesNotContain(password, saved.Body);
         Assert.DoesNotContain("passwordHash", saved.Body);

@@ -62,7 +62,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         (await approver.SendAsync(HttpMethod.Get, "/api/v1/audit/verify")).ShouldBe(HttpStatusCode.Forbidden);
         var entries = total + 1;
         Assert.Equal($$"""{"valid":true,"entries":{{entries}}}""", (await VerifyAsync(admin)).ToJsonString());
-        var valid = await _server.RunCommandAsync("audit", "verify");
+        var valid = await _server.RunCommandAsync(null, "audit", "verify");
         Assert.Equal(0, valid.ExitCode);
         Assert.Contains($$"""{"valid":true,"entries":{{entries}}}""", valid.Output);
 
@@ -70,7 +70,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         EditReasonInTheFile(rejected, "Rätt kommun.");
 
         Assert.Equal($$"""{"valid":false,"firstInvalidSeq":{{rejected}}}""", (await VerifyAsync(admin)).ToJsonString());
-        var invalid = await _server.RunCommandAsync("audit", "verify");
+        var invalid = await _server.RunCommandAsync(null, "audit", "verify");
         Assert.Equal(1, invalid.ExitCode);
         Assert.Contains($$"""{"valid":false,"firstInvalidSeq":{{rejected}}}""", invalid.Output);
     }

@@ -39,5 +39,14 @@ public static class AuditActions
     public const string StageAttempt = "stage.attempt";
     public const string StageRetracted = "stage.retracted";
     public const string AccountAdded = "account.added";
+    public const string AccountCreated = "account.created";
+    public const string AccountRolesChanged = "account.rolesChanged";
+    public const string AccountRenamed = "account.renamed";
+    public const string AccountPasswordReset = "account.passwordReset";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string AccountSignedOut = "account.signedOut";
     public const string TokenIssued = "auth.tokenIssued";
+    public const string SignedIn = "auth.signedIn";
+    public const string SignInFailed = "auth.signInFailed";
 }

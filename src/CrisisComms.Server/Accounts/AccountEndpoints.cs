@@ -1,51 +1,81 @@
 using CrisisComms.Domain.Accounts;
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Notices;
-using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Auth;
 using CrisisComms.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrisisComms.Server.Accounts;
 
-public sealed record AccountRequest(string? Name, string? DisplayName, IReadOnlyList<string>? Roles, string? Password);
+public sealed record AccountRequest(string? DisplayName, IReadOnlyList<string>? Roles, string? Password);
 
-/// <summary>An account as an admin sees it: never the password hash.</summary>
-public sealed record AccountResponse(string Name, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
+public sealed record PasswordRequest(string? Password, string? CurrentPassword);
 
-/// <summary>Admins manage local accounts here as well as with the users command.</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>An account as an admin sees it: never the password hash nor the second factor's secret.</summary>
+public sealed record AccountResponse(string Name, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, string? DisabledReason,
+    string SecondFactor, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt)
+{
+    internal static AccountResponse Of(Account a) => new(a.Name, a.DisplayName, a.Roles, a.Disabled, a.DisabledReason,
+        a.SecondFactor switch { null => "none", { EnrolledAt: null } => "pending", _ => "enrolled" }, a.LastSignInAt, a.CreatedAt);
+}
+
+/// <summary>Admins manage local accounts here, with the same rules as the users command (<see cref="AccountService"/>).</summary>
 internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(AuthPolicies.Admin);
-        accounts.MapGet("/", async Task<Ok<AccountResponse[]>> (IAccountStore store, CancellationToken ct) =>
-                TypedResults.Ok((await store.ListAsync(ct)).Select(ToResponse).ToArray()))
+        accounts.MapGet("/", async Task<Ok<AccountResponse[]>> (AccountService service, CancellationToken ct) =>
+                TypedResults.Ok((await service.ListAsync(ct)).Select(AccountResponse.Of).ToArray()))
             .WithSummary("Local accounts");
         accounts.MapPut("/{name}", SaveAsync)
-            .WithSummary("Add or replace a local account (password at least 12 characters)")
-            .Accepts<AccountRequest>("application/json").ProducesValidationProblem();
+            .WithSummary("Create a local account (password of at least 12 characters) or change its display name and roles")
+            .WithDescription("A change of roles ends every session of the account. An admin cannot change their own roles (409).")
+            .Accepts<AccountRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/{name}/disable", (string name, HttpContext c, AccountService s) =>
+                ReasonAsync(c, r => s.DisableAsync(Caller(c), name, r.Reason, c.RequestAborted)))
+            .WithSummary("Disable the account: no sign-in, every session ended. An admin cannot disable themselves (409)")
+            .Accepts<ReasonRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/{name}/enable", (string name, HttpContext c, AccountService s) =>
+                ReasonAsync(c, r => s.EnableAsync(Caller(c), name, r.Reason, c.RequestAborted)))
+            .WithSummary("Enable a disabled account again")
+            .Accepts<ReasonRequest>("application/json").ProducesValidationProblem();
+        accounts.MapPost("/{name}/sign-out", async Task<Ok<AccountResponse>> (string name, HttpContext c, AccountService s) =>
+                TypedResults.Ok(AccountResponse.Of(await s.SignOutAsync(Caller(c), name, c.RequestAborted))))
+            .WithSummary("End every session of the account");
+        // Not in the admin group: an officer changes their own password here too.
+        app.MapPost("/api/v1/accounts/{name}/password", ResetPasswordAsync)
+            .WithTags("Accounts").RequireAuthorization(AuthPolicies.Staff)
+            .WithSummary("Set a new password: an admin for any account, an officer for their own with currentPassword")
+            .WithDescription("Ends every session of the account, the caller's own included.")
+            .Accepts<PasswordRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<Ok<AccountResponse>> SaveAsync(string name, HttpContext c, IAccountStore store, INoticeStore notices, TimeProvider time)
+    private static async Task<Results<Ok<AccountResponse>, Created<AccountResponse>>> SaveAsync(string name, HttpContext c, AccountService service)
     {
         var request = await JsonBody.ReadAsync<AccountRequest>(c.Request, c.RequestAborted);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsWhiteSpace))
-            throw new BadBodyException("name", "A name of at most 100 characters without spaces.");
-        var roles = request.Roles?.Distinct().ToList() ?? [];
-        if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
-            throw new BadBodyException("roles", $"One or more of {string.Join(", ", Roles.All)}.");
-        if (request.Password is not { Length: >= UsersCommand.MinPasswordLength })
-            throw new BadBodyException("password", $"At least {UsersCommand.MinPasswordLength} characters.");
-        var now = time.GetUtcNow();
-        var account = new Account(name, string.IsNullOrWhiteSpace(request.DisplayName) ? name : request.DisplayName.Trim(), roles,
-            LoginService.Hash(request.Password), now);
-        await store.UpsertAsync(account, c.RequestAborted);
-        await notices.AppendAuditAsync(new AuditEntry(now, c.User.ToActor().Subject, AuditActions.AccountAdded,
-            Detail: $"{name} ({string.Join(",", roles)})"), c.RequestAborted);
-        return TypedResults.Ok(ToResponse(account));
+        var (account, created) = await service.SaveAsync(Caller(c), name, request.DisplayName, request.Roles, request.Password,
+            resetPassword: false, c.RequestAborted);
+        return created
+            ? TypedResults.Created($"/api/v1/accounts/{account.Name}", AccountResponse.Of(account))
+            : TypedResults.Ok(AccountResponse.Of(account));
     }
 
-    private static AccountResponse ToResponse(Account a) => new(a.Name, a.DisplayName, a.Roles, a.CreatedAt);
+    private static async Task<Ok<AccountResponse>> ResetPasswordAsync(string name, HttpContext c, AccountService service)
+    {
+        var request = await JsonBody.ReadAsync<PasswordRequest>(c.Request, c.RequestAborted);
+        var account = await service.ResetPasswordAsync(Caller(c), c.User.ToActor().IsAdmin, name, request.Password, request.CurrentPassword,
+            c.RequestAborted);
+        return TypedResults.Ok(AccountResponse.Of(account));
+    }
+
+    private static async Task<Ok<AccountResponse>> ReasonAsync(HttpContext c, Func<ReasonRequest, Task<Account>> change)
+    {
+        var request = await JsonBody.ReadOptionalAsync(c.Request, new ReasonRequest(null), c.RequestAborted);
+        return TypedResults.Ok(AccountResponse.Of(await change(request)));
+    }
+
+    private static AccountCaller Caller(HttpContext c) => new(c.User.ToActor().Subject, IsOperator: false);
 }

@@ -1,19 +1,26 @@
 using CrisisComms.Domain.Accounts;
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Notices;
-using CrisisComms.Domain.Storage;
-using CrisisComms.Server.Auth;
+using CrisisComms.Server.Http;
 
 namespace CrisisComms.Server.Accounts;
 
 /// <summary>
-/// <c>users add NAME --role ROLE [--role ROLE] [--display-name TEXT]</c> and <c>users list</c>.
-/// The password is read from standard input, never from the command line where it would stay in
-/// the shell history and the process list.
+/// <c>users add NAME --role ROLE [--role ROLE] [--display-name TEXT]</c>, <c>users list</c>,
+/// <c>users disable NAME --reason TEXT</c> and <c>users enable NAME</c>: the operator's way to the
+/// same <see cref="AccountService"/> the API uses, with the same rules. The password is read from
+/// standard input, never from the command line where it would stay in the shell history and the
+/// process list.
 /// </summary>
 internal static class UsersCommand
 {
-    public const int MinPasswordLength = 12;
+    private const string Usage = """
+        Usage: users add NAME --role author|approver|director|admin|staff [--role …] [--display-name "Full Name"]
+               users list
+               users disable NAME --reason "why"
+               users enable NAME
+        The password is read from standard input. Adding an existing name replaces its roles and password
+        and ends every session it had.
+        """;
 
     public static bool Matches(string[] args) => Array.IndexOf(args, "users") >= 0;
 
@@ -21,60 +28,64 @@ internal static class UsersCommand
     {
         // Host options such as --contentRoot may stand before the command.
         args = args[Array.IndexOf(args, "users")..];
-        var accounts = services.GetRequiredService<IAccountStore>();
-        var notices = services.GetRequiredService<INoticeStore>();
-        var time = services.GetRequiredService<TimeProvider>();
-        switch (args.Skip(1).FirstOrDefault())
+        var accounts = services.GetRequiredService<AccountService>();
+        try
         {
-            case "list":
-                foreach (var a in await accounts.ListAsync())
-                    Console.WriteLine($"{a.Name}\t{string.Join(",", a.Roles)}\t{a.DisplayName}");
-                return 0;
-            case "add" when args.Length >= 3 && !args[2].StartsWith('-'):
-                return await AddAsync(args[2], args[3..], accounts, notices, time);
-            default:
-                Console.Error.WriteLine("Usage: users add NAME --role author|approver|director|admin|staff [--role …] [--display-name \"Full Name\"]");
-                Console.Error.WriteLine("       users list");
-                Console.Error.WriteLine("The password is read from standard input.");
-                return 2;
-        }
-    }
-
-    private static async Task<int> AddAsync(string name, string[] options, IAccountStore accounts, INoticeStore notices, TimeProvider time)
-    {
-        var roles = new List<string>();
-        var displayName = name;
-        for (var i = 0; i < options.Length; i++)
-        {
-            switch (options[i])
+            switch (args.Skip(1).FirstOrDefault())
             {
-                case "--role" when i + 1 < options.Length && Roles.All.Contains(options[i + 1]):
-                    roles.Add(options[++i]);
-                    break;
-                case "--display-name" when i + 1 < options.Length:
-                    displayName = options[++i];
-                    break;
+                case "list":
+                    foreach (var a in await accounts.ListAsync(CancellationToken.None))
+                        Console.WriteLine($"{a.Name}\t{string.Join(",", a.Roles)}\t{a.DisplayName}{(a.Disabled ? "\tdisabled" : "")}");
+                    return 0;
+                case "add" when args.Length >= 3 && !args[2].StartsWith('-'):
+                    return await AddAsync(args[2], Options(args[3..]), accounts);
+                case "disable" when args.Length >= 3 && !args[2].StartsWith('-'):
+                    await accounts.DisableAsync(AccountCaller.Operator, args[2], Options(args[3..]).Reason, CancellationToken.None);
+                    Console.WriteLine($"Account '{args[2]}' disabled; its sessions end within seconds.");
+                    return 0;
+                case "enable" when args.Length >= 3 && !args[2].StartsWith('-'):
+                    await accounts.EnableAsync(AccountCaller.Operator, args[2], Options(args[3..]).Reason, CancellationToken.None);
+                    Console.WriteLine($"Account '{args[2]}' enabled.");
+                    return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown or incomplete option '{options[i]}'. Roles: {string.Join(", ", Roles.All)}.");
+                    Console.Error.WriteLine(Usage);
                     return 2;
             }
         }
-        if (roles.Count == 0)
+        catch (Exception e) when (e is InvalidFieldException or BadBodyException or AccountNotFoundException or AccountConflictException)
         {
-            Console.Error.WriteLine($"Give at least one --role ({string.Join(", ", Roles.All)}).");
+            var field = e switch { InvalidFieldException f => f.Field, BadBodyException b => b.Field, _ => null };
+            Console.Error.WriteLine(field is null ? e.Message : $"{field}: {e.Message}");
             return 2;
         }
-        var password = ReadPassword();
-        if (password.Length < MinPasswordLength)
-        {
-            Console.Error.WriteLine($"The password must be at least {MinPasswordLength} characters.");
-            return 2;
-        }
-        var now = time.GetUtcNow();
-        await accounts.UpsertAsync(new Account(name, displayName, roles.Distinct().ToList(), LoginService.Hash(password), now));
-        await notices.AppendAuditAsync(new AuditEntry(now, "cli", AuditActions.AccountAdded, Detail: $"{name} ({string.Join(",", roles)})"));
-        Console.WriteLine($"Account '{name}' saved with roles {string.Join(", ", roles)}.");
+    }
+
+    private static async Task<int> AddAsync(string name, Parsed options, AccountService accounts)
+    {
+        AccountRules.Name(name);
+        AccountRules.RolesOf(options.Roles);
+        var (account, created) = await accounts.SaveAsync(AccountCaller.Operator, name, options.DisplayName, options.Roles,
+            ReadPassword(), resetPassword: true, CancellationToken.None);
+        Console.WriteLine($"Account '{account.Name}' {(created ? "saved" : "replaced")} with roles {string.Join(", ", account.Roles)}.");
         return 0;
+    }
+
+    private sealed record Parsed(List<string> Roles, string? DisplayName, string? Reason);
+
+    private static Parsed Options(string[] options)
+    {
+        var parsed = new Parsed([], null, null);
+        for (var i = 0; i < options.Length; i++)
+        {
+            parsed = (options[i], i + 1 < options.Length) switch
+            {
+                ("--role", true) => parsed with { Roles = [.. parsed.Roles, options[++i]] },
+                ("--display-name", true) => parsed with { DisplayName = options[++i] },
+                ("--reason", true) => parsed with { Reason = options[++i] },
+                _ => throw new InvalidFieldException(options[i], $"Unknown or incomplete option. Roles: {string.Join(", ", Roles.All)}."),
+            };
+        }
+        return parsed;
     }
 
     private static string ReadPassword()

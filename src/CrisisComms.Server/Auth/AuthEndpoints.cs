@@ -1,3 +1,4 @@
+using CrisisComms.Server.Accounts;
 using CrisisComms.Server.Configuration;
 using CrisisComms.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class AuthEndpoints
             .Accepts<TokenRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .RequireRateLimiting(RateLimits.Login)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
         app.MapGet("/api/v1/auth/providers", Providers)
             .WithTags("Auth")
@@ -44,17 +45,28 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
-        HttpContext context, LoginService login, ILogger<LoginService> logger)
+        HttpContext context, LoginService login, SignInThrottle throttle, AccountService accounts, ILogger<LoginService> logger)
     {
         var request = await JsonBody.ReadAsync<TokenRequest>(context.Request, context.RequestAborted);
         if (string.IsNullOrWhiteSpace(request.Username)) throw new BadBodyException("username", "Required.");
         if (string.IsNullOrEmpty(request.Password)) throw new BadBodyException("password", "Required.");
-        var issued = await login.LoginAsync(request.Username.Trim(), request.Password, context.RequestAborted);
+        var (name, address) = (request.Username.Trim(), context.Connection.RemoteIpAddress);
+        if (await throttle.RetryAfterAsync(name, address) is { } wait)
+        {
+            logger.LogWarning("Sign-in for {Account} from {Address} refused: too many failures", name, address);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: 429, title: "Too many failed sign-ins. Wait, then try again.");
+        }
+        var issued = await login.LoginAsync(name, request.Password, context.RequestAborted);
         if (issued is not { } token)
         {
             logger.LogWarning("Failed sign-in for {Account}", request.Username);
+            await throttle.FailedAsync(name, address);
+            await accounts.SignInFailedAsync(name, address, context.RequestAborted);
             return TypedResults.Problem(statusCode: 401, title: "Wrong user name or password.");
         }
+        await throttle.SucceededAsync(name, address);
+        await accounts.SignedInAsync(name, address, context.RequestAborted);
         logger.LogInformation("Token issued to {Account}", request.Username);
         return TypedResults.Ok(new TokenResponse(token.Token, "Bearer", (int)token.Lifetime.TotalSeconds));
     }

@@ -1,5 +1,6 @@
 using CrisisComms.Server.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -22,6 +23,11 @@ internal static class AuthExtensions
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<LoginService>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
+        services.Configure<HubOptions>(o => o.AddFilter<HubSessions>());
+        services.AddSignInThrottle();
 
         var builder = services.AddAuthentication(Either)
             .AddPolicyScheme(Either, "Bearer token", o => o.ForwardDefaultSelector = context =>
@@ -30,6 +36,7 @@ internal static class AuthExtensions
             {
                 o.MapInboundClaims = false;
                 o.Events = HubTokenFromQuery();
+                o.Events.OnTokenValidated = RefuseEndedSessionsAsync;
             });
         services.AddOptions<JwtBearerOptions>(BuiltIn).Configure<SigningKey, IOptions<AuthOptions>>((o, key, options) =>
             o.TokenValidationParameters = new TokenValidationParameters
@@ -71,6 +78,14 @@ internal static class AuthExtensions
             return Task.CompletedTask;
         },
     };
+
+    /// <summary>A local account's token ends with its session (disabled, signed out, new password, new roles).</summary>
+    private static async Task RefuseEndedSessionsAsync(TokenValidatedContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+        if (!await sessions.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+            context.Fail("The session of this token has ended.");
+    }
 
     private static bool IsLoopback(string authority) =>
         Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;

@@ -13,11 +13,15 @@ internal sealed class LoginService(IAccountStore accounts, TokenIssuer issuer)
 
     public static string Hash(string password) => Hasher.HashPassword(null!, password);
 
+    public static bool Verify(Account account, string password) =>
+        Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+
     public async Task<(string Token, TimeSpan Lifetime)?> LoginAsync(string name, string password, CancellationToken ct)
     {
         var account = await accounts.FindAsync(name, ct);
         var result = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password);
-        if (account is null || result == PasswordVerificationResult.Failed) return null;
+        // A disabled account is told apart from a wrong password by nobody, not even its owner.
+        if (account is null || account.Disabled || result == PasswordVerificationResult.Failed) return null;
         return issuer.Issue(account);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options,
             ["sub"] = account.Name,
             ["name"] = account.DisplayName,
             ["role"] = account.Roles.ToArray(),
+            [SessionValidator.VersionClaim] = account.SessionVersion,
         };
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

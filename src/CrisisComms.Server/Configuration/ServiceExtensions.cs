@@ -25,7 +25,8 @@ internal static class ServiceExtensions
         services.AddCrisisCommsOptions();
         services.AddCrisisStorage(configuration);
         services.AddCrisisAuth(configuration);
-        services.AddCrisisRateLimits(configuration);
+        services.AddClientAddresses();
+        services.AddSingleton<AccountService>();
         services.AddCrisisDispatch(configuration);
         services.AddCrisisHealth();
         services.AddProblemDetails();
@@ -47,6 +48,7 @@ internal static class ServiceExtensions
 
     public static WebApplication MapCrisisComms(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
         app.UseSerilogRequestLogging(RequestLogging.Configure);
         app.UseExceptionHandler();
@@ -60,7 +62,6 @@ internal static class ServiceExtensions
         app.UseAuthentication();
         app.UseBannerHubGate();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCrisisHealth();
         app.MapAuth();

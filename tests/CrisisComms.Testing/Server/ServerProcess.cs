@@ -84,6 +84,17 @@ public sealed class ServerProcess : IAsyncDisposable
         if (process.ExitCode != 0) throw new InvalidOperationException($"users add {name} failed ({process.ExitCode}):\n{Log}");
     }
 
+    /// <summary>Runs a command of the server (such as <c>users …</c>) on its store: exit code and everything it wrote.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(string? input, params string[] args)
+    {
+        var output = new StringBuilder();
+        using var process = Launch(args, redirectInput: true, output);
+        if (input is not null) await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
@@ -93,17 +104,7 @@ public sealed class ServerProcess : IAsyncDisposable
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>Runs a command of the service (<c>audit verify</c>…) on this server's data; its exit code and standard output.</summary>
-    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
-    {
-        var output = new StringBuilder();
-        using var process = Launch(args, redirectInput: false);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        lock (output) return (process.ExitCode, output.ToString());
-    }
-
-    private Process Launch(IEnumerable<string> args, bool redirectInput)
+    private Process Launch(IEnumerable<string> args, bool redirectInput, StringBuilder? output = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -123,17 +124,18 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         foreach (var (key, value) in _settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, output);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, output);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, StringBuilder? output)
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
+        if (output is not null) lock (output) output.AppendLine(line);
     }
 
     public static int FreePort()
