@@ -33,5 +33,8 @@ public static class AuditActions
     public const string StageAttempt = "stage.attempt";
     public const string StageRetracted = "stage.retracted";
     public const string AccountAdded = "account.added";
+    public const string SecondFactorEnrolled = "account.secondFactorEnrolled";
+    public const string RecoveryCodeUsed = "account.recoveryCodeUsed";
+    public const string SecondFactorReset = "account.secondFactorReset";
     public const string TokenIssued = "auth.tokenIssued";
 }

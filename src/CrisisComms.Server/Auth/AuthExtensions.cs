@@ -22,6 +22,7 @@ internal static class AuthExtensions
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<LoginService>();
+        services.AddSingleton<SecondFactorService>();
 
         var builder = services.AddAuthentication(Either)
             .AddPolicyScheme(Either, "Bearer token", o => o.ForwardDefaultSelector = context =>
