@@ -11,6 +11,12 @@ public static class Authenticator
     public static string Code(string secret, int steps = 0) =>
         new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(Step * steps));
 
+    /// <summary>The number of the step now: a test that has to cross steps names them.</summary>
+    public static long StepNow() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / Step;
+
+    public static string CodeOfStep(string secret, long step) =>
+        new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * Step).UtcDateTime);
+
     /// <summary>
     /// Waits for the next step to begin when fewer than <paramref name="needed"/> are left of this one,
     /// so a test that uses the codes of the steps around "now" is not cut by a turn of the clock.

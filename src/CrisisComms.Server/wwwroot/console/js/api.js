@@ -8,6 +8,7 @@ export class ApiError extends Error {
     super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
     this.status = status;
     this.title = (problem && problem.title) || '';
+    this.type = (problem && problem.type) || '';
     this.detail = (problem && problem.detail) || '';
     this.errors = (problem && problem.errors) || {};
   }
@@ -46,7 +47,9 @@ export async function call(method, path, body) {
 const enc = encodeURIComponent;
 
 export const api = {
-  signIn: (username, password) => call('POST', '/api/v1/auth/token', { username, password }),
+  signIn: (username, password, code) => call('POST', '/api/v1/auth/token', code ? { username, password, code } : { username, password }),
+  startSecondFactor: () => call('POST', '/api/v1/auth/second-factor/enrolment'),
+  confirmSecondFactor: (code) => call('POST', '/api/v1/auth/second-factor/confirm', { code }),
   providers: () => call('GET', '/api/v1/auth/providers'),
   channels: () => call('GET', '/api/v1/channels'),
   notice: (id) => call('GET', `/api/v1/notices/${enc(id)}`),
