@@ -46,6 +46,9 @@ public static class AuditActions
     public const string AccountDisabled = "account.disabled";
     public const string AccountEnabled = "account.enabled";
     public const string AccountSignedOut = "account.signedOut";
+    public const string SecondFactorEnrolled = "account.secondFactorEnrolled";
+    public const string RecoveryCodeUsed = "account.recoveryCodeUsed";
+    public const string SecondFactorReset = "account.secondFactorReset";
     public const string TokenIssued = "auth.tokenIssued";
     public const string SignedIn = "auth.signedIn";
     public const string SignInFailed = "auth.signInFailed";

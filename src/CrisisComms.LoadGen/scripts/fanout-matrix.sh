@@ -53,8 +53,10 @@ account() {
 for store in $STORES; do
   for n in $CONNECTIONS; do
     run="$store$([ "$BASELINE" = bare ] || echo "+$BASELINE")-$n"; data="$OUT/$run"; rm -rf "$data"; mkdir -p "$data"
+    # A throwaway loopback server: the load generator's approver signs in with a password alone.
     server_env=(ASPNETCORE_ENVIRONMENT=Production CrisisComms__Benchmarks__Enabled=true
-      CrisisComms__Dispatch__IntranetLead=01:00:00 CrisisComms__Auth__SignInsPerMinute=1000)
+      CrisisComms__Dispatch__IntranetLead=01:00:00 CrisisComms__Auth__SignInsPerMinute=1000
+      CrisisComms__Auth__RequireSecondFactor=false)
     if [ "$store" != sqlite ]; then
       redis_port=$(free_port)
       # As durable as SQLite with synchronous=FULL: every write is on disk before it is answered.

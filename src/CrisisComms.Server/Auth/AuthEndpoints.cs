@@ -6,9 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace CrisisComms.Server.Auth;
 
-public sealed record TokenRequest(string? Username, string? Password);
+/// <summary><c>code</c>: the authenticator's 6 digits, or a recovery code, once the account has a second factor.</summary>
+public sealed record TokenRequest(string? Username, string? Password, string? Code = null);
 
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn)
+{
+    /// <summary><c>enrol</c> when the token only allows enrolling the second factor (see <c>/api/v1/auth/second-factor</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scope { get; init; }
+}
 
 /// <summary>How an officer may sign in: always with a local account, and through the Authority when the console is registered there.</summary>
 public sealed record AuthProviders(bool Local, OidcProvider? Oidc);
@@ -22,7 +28,7 @@ internal static class AuthEndpoints
     {
         app.MapPost("/api/v1/auth/token", IssueAsync)
             .WithTags("Auth")
-            .WithSummary("Sign in with a local account; returns a bearer token")
+            .WithSummary("Sign in with a local account; returns a bearer token. With a second factor enrolled, send its code too: without one the answer is 401 of type …second-factor-required")
             .Accepts<TokenRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -57,17 +63,40 @@ internal static class AuthEndpoints
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: 429, title: "Too many failed sign-ins. Wait, then try again.");
         }
-        var issued = await login.LoginAsync(name, request.Password, context.RequestAborted);
-        if (issued is not { } token)
+        if (request.Code is { Length: > 64 }) throw new BadBodyException("code", "At most 64 characters.");
+        var signIn = await login.LoginAsync(name, request.Password, request.Code, context.RequestAborted);
+        if (signIn is null)
         {
             logger.LogWarning("Failed sign-in for {Account}", request.Username);
             await throttle.FailedAsync(name, address);
             await accounts.SignInFailedAsync(name, address, context.RequestAborted);
             return TypedResults.Problem(statusCode: 401, title: "Wrong user name or password.");
         }
+        if (signIn.Issued is not { } token)
+        {
+            // A wrong code counts against the pair like a wrong password: six digits are guessable otherwise.
+            if (signIn.SecondFactor != SecondFactorCheck.CodeRequired)
+            {
+                await throttle.FailedAsync(name, address);
+                await accounts.SignInFailedAsync(name, address, context.RequestAborted);
+            }
+            return SecondFactorRefused(signIn.SecondFactor, request.Username, logger);
+        }
         await throttle.SucceededAsync(name, address);
         await accounts.SignedInAsync(name, address, context.RequestAborted);
         logger.LogInformation("Token issued to {Account}", request.Username);
-        return TypedResults.Ok(new TokenResponse(token.Token, "Bearer", (int)token.Lifetime.TotalSeconds));
+        return TypedResults.Ok(new TokenResponse(token.Token, "Bearer", (int)token.Lifetime.TotalSeconds)
+        {
+            Scope = signIn.SecondFactor == SecondFactorCheck.EnrolmentOnly ? SecondFactorGate.EnrolmentScope : null,
+        });
+    }
+
+    // Only a right password gets here, so saying that a code is needed reveals nothing to a guesser.
+    private static ProblemHttpResult SecondFactorRefused(SecondFactorCheck check, string account, ILogger logger)
+    {
+        logger.LogWarning("Second factor {Check} for {Account}", check, account);
+        return check == SecondFactorCheck.CodeRequired
+            ? TypedResults.Problem(statusCode: 401, type: SecondFactorGate.RequiredType, title: "A code from the authenticator app is needed.")
+            : TypedResults.Problem(statusCode: 401, type: SecondFactorGate.WrongCodeType, title: "Wrong code, or a code that was used already.");
     }
 }

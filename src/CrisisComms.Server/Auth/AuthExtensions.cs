@@ -28,6 +28,7 @@ internal static class AuthExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.Configure<HubOptions>(o => o.AddFilter<HubSessions>());
         services.AddSignInThrottle();
+        services.AddSingleton<SecondFactorService>();
 
         var builder = services.AddAuthentication(Either)
             .AddPolicyScheme(Either, "Bearer token", o => o.ForwardDefaultSelector = context =>

@@ -9,7 +9,11 @@ namespace CrisisComms.Server.Auth;
 /// <summary>Issues the built-in HS256 tokens for local accounts.</summary>
 internal sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider time)
 {
-    public (string Token, TimeSpan Lifetime) Issue(Account account)
+    /// <summary>
+    /// <paramref name="enrolmentOnly"/>: no roles and <see cref="SecondFactorGate.EnrolmentScope"/>, for a short
+    /// while, so the account can enrol its second factor and do nothing else.
+    /// </summary>
+    public (string Token, TimeSpan Lifetime) Issue(Account account, bool enrolmentOnly = false)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -20,6 +24,13 @@ internal sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options,
             ["role"] = account.Roles.ToArray(),
             [SessionValidator.VersionClaim] = account.SessionVersion,
         };
+        var lifetime = o.TokenLifetime;
+        if (enrolmentOnly)
+        {
+            claims.Remove("role");
+            claims["scope"] = SecondFactorGate.EnrolmentScope;
+            lifetime = SecondFactorGate.EnrolmentLifetime;
+        }
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = o.Issuer,
@@ -27,9 +38,9 @@ internal sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options,
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = (now + o.TokenLifetime).UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
         });
-        return (token, o.TokenLifetime);
+        return (token, lifetime);
     }
 }

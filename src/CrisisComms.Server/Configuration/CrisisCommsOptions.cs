@@ -61,6 +61,12 @@ public sealed class AuthOptions
     /// <summary>How long a token from the built-in login lasts: one crisis shift.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Local accounts with approver, director or admin must sign in with a TOTP code; until they have
+    /// enrolled an authenticator, their password only opens the enrolment. The authority's accounts get theirs there.
+    /// </summary>
+    public bool RequireSecondFactor { get; set; } = true;
 }
 
 /// <summary>CrisisComms:Site.</summary>

@@ -60,11 +60,13 @@ internal static class ServiceExtensions
         app.UseStaticFiles();
         app.UseCors();
         app.UseAuthentication();
+        app.UseSecondFactorGate();
         app.UseBannerHubGate();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCrisisHealth();
         app.MapAuth();
+        app.MapSecondFactor();
         app.MapNotices();
         app.MapBanners();
         app.MapAudit();

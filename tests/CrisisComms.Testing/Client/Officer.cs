@@ -12,10 +12,13 @@ public sealed class Officer(HttpClient http, string name, string token)
     public string Name { get; } = name;
     public string Token { get; } = token;
 
-    public static async Task<Officer> SignInAsync(Uri server, string name, string password)
+    public static Task<Officer> SignInAsync(Uri server, string name, string password) => SignInAsync(server, name, password, code: null);
+
+    /// <summary>With the code of the account's authenticator (see <see cref="Authenticator"/>) or a recovery code.</summary>
+    public static async Task<Officer> SignInAsync(Uri server, string name, string password, string? code)
     {
         var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password });
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = name, password, code });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -38,6 +38,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["CrisisComms__Storage__SqlitePath"] = Path.Combine(dataFolder, "crisiscomms.db"),
             ["CrisisComms__Dispatch__SweepInterval"] = "00:00:00.250",
             ["CrisisComms__Auth__SignInsPerMinute"] = "1000",
+            // The second factor has tests of its own (they set it to true); every other test signs in with a password.
+            ["CrisisComms__Auth__RequireSecondFactor"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key.Replace(":", "__")] = value;
         var server = new ServerProcess(dataFolder, port ?? FreePort(), all);

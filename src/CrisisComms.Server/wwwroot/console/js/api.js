@@ -10,6 +10,7 @@ export class ApiError extends Error {
     super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
     this.status = status;
     this.title = (problem && problem.title) || '';
+    this.type = (problem && problem.type) || '';
     this.detail = (problem && problem.detail) || '';
     this.errors = (problem && problem.errors) || {};
   }
@@ -60,7 +61,9 @@ function change(notice, action, body) {
 }
 
 export const api = {
-  signIn: (username, password) => call('POST', '/api/v1/auth/token', { username, password }),
+  signIn: (username, password, code) => call('POST', '/api/v1/auth/token', code ? { username, password, code } : { username, password }),
+  startSecondFactor: () => call('POST', '/api/v1/auth/second-factor/enrolment'),
+  confirmSecondFactor: (code) => call('POST', '/api/v1/auth/second-factor/confirm', { code }),
   providers: () => call('GET', '/api/v1/auth/providers'),
   channels: () => call('GET', '/api/v1/channels'),
   notice: (id) => call('GET', `/api/v1/notices/${enc(id)}`),

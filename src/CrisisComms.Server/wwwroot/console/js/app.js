@@ -11,6 +11,7 @@ import { showCompose } from './compose.js';
 import { showQueue } from './queue.js';
 import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
+import { showEnrolment } from './second-factor.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -51,10 +52,10 @@ function drawChrome(current) {
   switcher.lang = other;
   switcher.setAttribute('aria-label', other === 'en' ? 'English – switch the console to English' : 'Svenska – byt konsolens språk till svenska');
   const s = ctx.session;
-  fill(document.getElementById('nav'), s ? h('ul', null, Object.entries(VIEWS).filter(([, v]) => v.nav && v.allowed(s)).map(([name, v]) =>
+  fill(document.getElementById('nav'), s && !s.enrol ? h('ul', null, Object.entries(VIEWS).filter(([, v]) => v.nav && v.allowed(s)).map(([name, v]) =>
     h('li', null, h('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, t(v.nav))))) : null);
   fill(document.getElementById('who'), s ? [
-    h('span', null, t('app.signedInAs'), ' ', h('strong', null, s.name), ` (${s.roles.map((r) => t(`role.${r}`)).join(', ')})`),
+    h('span', null, t('app.signedInAs'), ' ', h('strong', null, s.name), s.roles.length ? ` (${s.roles.map((r) => t(`role.${r}`)).join(', ')})` : ''),
     ' ',
     h('button', { type: 'button', class: 'link-button', id: 'sign-out', onclick: signOut }, t('app.signOut')),
   ] : null);
@@ -83,6 +84,7 @@ async function route() {
   for (const fn of ctx.leaving.splice(0)) fn();
   ctx.session = session.load();
   if (!ctx.session) return showSignIn();
+  if (ctx.session.enrol) return enrol();
   let { name, params } = parse();
   if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'none';
   drawChrome(name);
@@ -103,9 +105,14 @@ function showSignIn(message) {
   const error = h('div', { id: 'signin-error', class: message ? 'error-summary' : null, role: 'alert' }, message ? h('p', null, message) : null);
   const user = h('input', { id: 'signin-user', name: 'username', autocomplete: 'username', required: true, 'aria-required': 'true' });
   const password = h('input', { id: 'signin-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-required': 'true' });
+  // Asked for only when the server says the account has a second factor (after a right password).
+  const code = h('input', { id: 'signin-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', class: 'code-input', 'aria-describedby': 'signin-code-hint' });
+  const codeField = h('div', { class: 'field', hidden: true },
+    h('label', { for: 'signin-code' }, t('signin.code')), h('p', { id: 'signin-code-hint', class: 'hint' }, t('signin.codeHint')), code);
   const form = h('form', { class: 'signin', novalidate: true, 'aria-labelledby': 'view-title' },
     h('div', { class: 'field' }, h('label', { for: 'signin-user' }, t('signin.user')), user),
     h('div', { class: 'field' }, h('label', { for: 'signin-password' }, t('signin.password')), password),
+    codeField,
     h('button', { type: 'submit', class: 'primary', id: 'signin-submit' }, t('signin.submit')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -117,12 +124,16 @@ function showSignIn(message) {
     if (!user.value.trim()) return fail(t('signin.missingUser'), user);
     if (!password.value) return fail(t('signin.missingPassword'), password);
     try {
-      const answer = await api.signIn(user.value.trim(), password.value);
+      const answer = await api.signIn(user.value.trim(), password.value, codeField.hidden ? null : code.value.trim());
       const s = session.fromToken(answer.accessToken, answer.expiresIn);
       if (!s) return fail(t('errors.unexpected'));
       await signedIn(s);
     } catch (err) {
-      if (err.status === 401) fail(t('signin.wrong'), user);
+      if (err.status === 401 && /second-factor-(required|wrong-code)$/.test(err.type)) {
+        codeField.hidden = false;
+        code.value = '';
+        fail(t(err.type.endsWith('required') ? 'signin.codeNeeded' : 'signin.codeWrong'), code);
+      } else if (err.status === 401) fail(t('signin.wrong'), user);
       else if (err.status === 429) fail(t('signin.tooMany'));
       else fail(problemText(err));
     }
@@ -139,6 +150,25 @@ function showSignIn(message) {
     organisation,
     form);
   if (!message) focusOn(provider ? document.getElementById('signin-oidc') : user);
+}
+
+/** A first sign-in that must enrol the second factor: that view and nothing else until it is done. */
+function enrol() {
+  navigation++;
+  drawChrome(null);
+  const view = h('div', { class: 'view' });
+  fill(main, view);
+  return showEnrolment(view, {
+    done: (s) => {
+      announce(t('enrol.done'));
+      return signedIn(s);
+    },
+    expired: () => {
+      session.clear();
+      ctx.session = null;
+      showSignIn(t('signin.expired'));
+    },
+  });
 }
 
 async function signedIn(s) {

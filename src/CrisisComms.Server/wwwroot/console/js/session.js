@@ -27,7 +27,9 @@ export function fromToken(accessToken, expiresIn) {
   if (!claims) return null;
   const roles = [...new Set([...asList(claims.role), ...asList(claims.roles)])];
   const expiresAt = claims.exp ? claims.exp * 1000 : Date.now() + (expiresIn || 0) * 1000;
-  return { accessToken, expiresAt, sub: String(claims.sub || ''), name: String(claims.name || claims.preferred_username || claims.sub || ''), roles };
+  // scope "enrol": a first sign-in that may only enrol the second factor (see second-factor.js).
+  const enrol = claims.scope === 'enrol';
+  return { accessToken, expiresAt, sub: String(claims.sub || ''), name: String(claims.name || claims.preferred_username || claims.sub || ''), roles, enrol };
 }
 
 export function save(session) {
