@@ -37,11 +37,15 @@ internal static partial class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         // The console's addresses carry notice ids and, after an OIDC sign-in, a code: nothing to pass on.
         headers["Referrer-Policy"] = page ? "no-referrer" : "strict-origin-when-cross-origin";
-        if (context.Request.IsHttps) headers.StrictTransportSecurity = Hsts;
+        if (context.Request.IsHttps && !IsLoopback(context.Request.Host)) headers.StrictTransportSecurity = Hsts;
         if (!page) return;
         headers.ContentSecurityPolicy = PagePolicy(context.Request.Host, authority);
         headers.XFrameOptions = "DENY";
     }
+
+    // As UseHsts: a developer's https://localhost must not pin every other local service to HTTPS.
+    private static bool IsLoopback(HostString host) =>
+        host.Host is "localhost" or "127.0.0.1" or "[::1]";
 
     internal static bool IsPage(PathString path) =>
         path == "/" || path == "/index.html" || path.StartsWithSegments("/console") || path.StartsWithSegments("/demo");
