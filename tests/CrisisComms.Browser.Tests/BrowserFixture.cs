@@ -81,8 +81,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
+        var log = Server?.Log;
         if (Server is not null) await Server.DisposeAsync();
         foreach (var network in _socialNetworks) await network.DisposeAsync();
+        // Whatever the browsers did (hub connections carry the token in their query), no token or password was logged.
+        if (log is not null) LogSecrets.AssertNone(log, [Password]);
     }
 }
 

@@ -31,6 +31,7 @@ public static class Chromium
         // Generous: the machine may be busy; every wait ends as soon as its event happens.
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync(BannerClock.Script);
+        await context.AddInitScriptAsync(CspViolations.Script);
         return await context.NewPageAsync();
     }
 }

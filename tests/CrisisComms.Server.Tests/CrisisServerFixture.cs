@@ -37,7 +37,13 @@ public sealed class CrisisServerFixture : IAsyncLifetime
         (Author, Approver, SecondApprover, Director, Admin, Staff) = (officers[0], officers[1], officers[2], officers[3], officers[4], officers[5]);
     }
 
-    public Task DisposeAsync() => Server.DisposeAsync().AsTask();
+    /// <summary>Suite-wide: whatever this collection's tests did, no password and no token reached the log.</summary>
+    public async Task DisposeAsync()
+    {
+        var log = Server.Log;
+        await Server.DisposeAsync();
+        LogSecrets.AssertNone(log, [Password]);
+    }
 
     /// <summary>Composed by the author, submitted, approved by another officer; returns the notice id.</summary>
     public async Task<string> PublishAsync(object notice)

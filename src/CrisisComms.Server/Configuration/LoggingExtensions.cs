@@ -13,6 +13,7 @@ internal static class LoggingExtensions
             log.ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(sp)
                 .Enrich.FromLogContext()
+                .Enrich.With<SecretRedaction>()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning);
             if (configuration.GetValue<bool>("CrisisComms:Logging:Json")) log.WriteTo.Console(new RenderedCompactJsonFormatter());

@@ -6,7 +6,12 @@ namespace CrisisComms.Server.Configuration;
 /// <summary>One line per request, at a level that matches what an operator needs to see.</summary>
 internal static class RequestLogging
 {
-    public static void Configure(RequestLoggingOptions o) => o.GetLevel = Level;
+    public static void Configure(RequestLoggingOptions o)
+    {
+        o.GetLevel = Level;
+        // The path alone: the hubs' query carries the caller's token (access_token).
+        o.IncludeQueryInRequestPath = false;
+    }
 
     // Caches and widgets poll the banner snapshot and health many times a second in a crisis;
     // an information line for each of those cost a quarter of the endpoint's throughput in the

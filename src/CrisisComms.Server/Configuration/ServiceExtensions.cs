@@ -49,6 +49,7 @@ internal static class ServiceExtensions
     public static WebApplication MapCrisisComms(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
         app.UseSerilogRequestLogging(RequestLogging.Configure);
         app.UseExceptionHandler();

@@ -15,9 +15,24 @@ function el(doc, tag, className, textValue) {
 
 let mountCount = 0;
 
-/** Adds the stylesheet once per page. */
+/**
+ * Adds the stylesheet once per page. A constructed stylesheet, adopted by the document, is no
+ * inline style: a host page whose Content-Security-Policy has no style-src 'unsafe-inline' still
+ * applies it. A <style> element only where the browser cannot adopt sheets (Safari before 16.4).
+ */
 export function ensureStyle(doc) {
   if (doc.getElementById(STYLE_ID)) return;
+  const Sheet = doc.defaultView && doc.defaultView.CSSStyleSheet;
+  if (Array.isArray(doc.adoptedStyleSheets) && typeof Sheet === 'function') {
+    if (doc.adoptedStyleSheets.some((s) => s[STYLE_ID])) return;
+    try {
+      const sheet = new Sheet();
+      sheet.replaceSync(css());
+      sheet[STYLE_ID] = true;
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return;
+    } catch (_) { /* not constructable here: the element below */ }
+  }
   const style = doc.createElement('style');
   style.id = STYLE_ID;
   style.textContent = css();
