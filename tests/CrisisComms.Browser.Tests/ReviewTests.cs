@@ -21,6 +21,7 @@ public sealed partial class ReviewTests(BrowserFixture f)
             var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
             var card = ConsolePages.QueueCard(approver, id);
             await AssertEverythingShownAsync(card, expires);
+            await Artifacts.ScreenshotAsync(approver, "console-review", fullPage: true);
 
             await card.GetByRole(AriaRole.Link, new() { Name = "Visa hela meddelandet" }).ClickAsync();
             var view = approver.GetByRole(AriaRole.Region, new() { Name = "Hela meddelandet" });
@@ -99,6 +100,7 @@ public sealed partial class ReviewTests(BrowserFixture f)
             // What did not change is not marked as changed.
             Assert.Equal(0, await changes.Locator("[data-field=\"content.sv.headline\"], [data-field^=\"content.en\"]").CountAsync());
 
+            await Artifacts.ScreenshotAsync(approver, "console-review-changes", fullPage: true);
             await AccessibilityTests.AssertNoSeriousViolationsAsync(approver, "the approval queue with an update's changes");
         }
         finally
@@ -134,6 +136,7 @@ public sealed partial class ReviewTests(BrowserFixture f)
             Assert.StartsWith("Intranätet", places[0]);
             Assert.StartsWith("Kommunens webbplats", places[1]);
             Assert.Equal("Sociala medier: X, Mastodon, efter webbplatsen.", places[2]);
+            await Artifacts.ScreenshotAsync(approver, "console-approval-confirmation");
             await AccessibilityTests.AssertNoSeriousViolationsAsync(approver, "the approval confirmation");
             await ConsolePages.ConfirmApprovalAsync(approver);
             await approver.WaitForFunctionAsync($"() => location.hash === '#/notice/{everyone}'");

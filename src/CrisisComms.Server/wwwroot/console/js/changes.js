@@ -5,7 +5,7 @@
 import { h } from './dom.js';
 import { t, time, languageName } from './i18n.js';
 import { textLang, FIXED } from './content-tabs.js';
-import { noticeChanges, wordDiff } from './diff.js';
+import { noticeChanges, wordDiff, sideOf } from './diff.js';
 
 /** sv, lätt svenska and English first, then the others in the order the notices give them. */
 export function languagesOf(...notices) {
@@ -30,9 +30,9 @@ export function settingText(name, value, notice) {
 /** One side of a text: the words the other side lacks marked, with the mark said in words too. */
 function side(parts, keep, tag, lang) {
   const [open, close] = keep === 'removed' ? ['changes.removedStart', 'changes.removedEnd'] : ['changes.addedStart', 'changes.addedEnd'];
-  return h('p', { class: 'change-text', lang }, parts.filter((p) => p.type === 'same' || p.type === keep).map((p) => (p.type === 'same'
-    ? p.text
-    : h(tag, null, h('span', { class: 'vh' }, t(open)), p.text, h('span', { class: 'vh' }, t(close))))));
+  return h('p', { class: 'change-text', lang }, sideOf(parts, keep).map((p) => (p.marked
+    ? h(tag, null, h('span', { class: 'vh' }, t(open)), p.text, h('span', { class: 'vh' }, t(close)))
+    : p.text)));
 }
 
 function sides(before, after, lang, version) {

@@ -70,6 +70,23 @@ export function wordDiff(before, after) {
   return parts;
 }
 
+/**
+ * One side of a diff ('removed' for the old text, 'added' for the new): [{ text, marked }], where
+ * a lone space between two marked words is marked too, so "hela Linköping" reads as one change.
+ */
+export function sideOf(parts, keep) {
+  const seen = parts.filter((p) => p.type === 'same' || p.type === keep);
+  const out = [];
+  seen.forEach((p, i) => {
+    const marked = p.type === keep
+      || (/^\s+$/.test(p.text) && i > 0 && i < seen.length - 1 && seen[i - 1].type === keep && seen[i + 1].type === keep);
+    const last = out[out.length - 1];
+    if (last && last.marked === marked) last.text += p.text;
+    else out.push({ text: p.text, marked });
+  });
+  return out;
+}
+
 const text = (value) => (value === null || value === undefined ? '' : String(value));
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
