@@ -35,13 +35,13 @@ public sealed partial class ReviewTests(BrowserFixture f)
 
     private static async Task AssertEverythingShownAsync(ILocator view, DateTimeOffset expires)
     {
-        var swedish = view.GetByRole(AriaRole.Region, new() { Name = "Svenska", Exact = true });
+        var swedish = Language(view, "sv", "Svenska");
         await swedish.GetByText("Gäller hela Linköping tills vidare.").WaitForAsync();
         await swedish.GetByText("Koka i minst tre minuter.").WaitForAsync();
-        var easy = view.GetByRole(AriaRole.Region, new() { Name = "Lätt svenska" });
+        var easy = Language(view, "sv-x-easy", "Lätt svenska");
         await easy.GetByText("Koka vattnet", new() { Exact = true }).WaitForAsync();
         await easy.GetByText("Vattnet kan göra dig sjuk. Koka det först.").WaitForAsync();
-        var english = view.GetByRole(AriaRole.Region, new() { Name = "English" });
+        var english = Language(view, "en", "English");
         await english.GetByText("Boil your tap water").WaitForAsync();
         await english.GetByText("Boil water before drinking it.").WaitForAsync();
 
@@ -81,7 +81,8 @@ public sealed partial class ReviewTests(BrowserFixture f)
         try
         {
             var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
-            var changes = ConsolePages.QueueCard(approver, id).GetByRole(AriaRole.Region, new() { Name = "Ändringar sedan version 1" });
+            var changes = ConsolePages.QueueCard(approver, id).Locator(".changes")
+                .Filter(new() { Has = approver.GetByRole(AriaRole.Heading, new() { Name = "Ändringar sedan version 1" }) });
             var body = changes.Locator("[data-field=\"content.sv.body\"]");
             await body.WaitForAsync();
             Assert.Contains("Brödtext (Svenska) \u2014 ändrat", await body.Locator(".change-name").TextContentAsync());
@@ -149,6 +150,10 @@ public sealed partial class ReviewTests(BrowserFixture f)
             (await f.Approver.RejectAsync(exercise, "Test över")).ShouldBe(HttpStatusCode.OK);
         }
     }
+
+    /// <summary>One language's texts, under a heading that names the language.</summary>
+    private static ILocator Language(ILocator view, string tag, string name) => view.Locator($".review-language[data-lang=\"{tag}\"]")
+        .Filter(new() { Has = view.Page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true }) });
 
     /// <summary>Clicks approve on the notice's card and reads the places the confirmation names, in order.</summary>
     private static async Task<IReadOnlyList<string>> PlacesNamedAsync(IPage page, string noticeId)

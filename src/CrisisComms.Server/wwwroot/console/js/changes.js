@@ -71,8 +71,8 @@ export function changesSection(live, notice, level) {
         !f.before ? 'added' : !f.after ? 'removed' : 'changed', sides(f.before, f.after, textLang(l.tag), version))),
     ]),
   ];
-  return h('section', { class: 'changes', id: `changes-${notice.id}`, 'aria-labelledby': `changes-${notice.id}-title` },
-    h(`h${level}`, { id: `changes-${notice.id}-title` }, t('changes.title', { version })),
+  return h('div', { class: 'changes', 'data-since': version },
+    h(`h${level}`, null, t('changes.title', { version })),
     h('p', { class: 'changes-summary' }, found.count
       ? t('changes.summary', { n: found.count, fields: names.join(', ') })
       : t('changes.none', { version })),

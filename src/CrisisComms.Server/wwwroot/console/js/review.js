@@ -2,7 +2,7 @@
 // channel's preview, and for an update or all-clear what changed since the version published
 // before it. And the one question approval asks, naming where the notice will go.
 
-import { h, fill, idPart } from './dom.js';
+import { h, fill } from './dom.js';
 import { t, time, languageName } from './i18n.js';
 import { api } from './api.js';
 import { confirmAction } from './confirm.js';
@@ -52,8 +52,9 @@ function texts(n, level) {
     languagesOf(n).map((tag) => {
       const c = n.content[tag] || {};
       const lang = textLang(tag);
-      return h('section', { class: 'review-language', 'data-lang': tag, 'aria-labelledby': `r-${idPart(n.id)}-${idPart(tag)}` },
-        heading(level + 1, { id: `r-${idPart(n.id)}-${idPart(tag)}`, lang: FIXED.includes(tag) ? lang : null }, languageName(tag)),
+      // Headings, not landmarks: a queue of several notices would otherwise list a region per language.
+      return h('div', { class: 'review-language', 'data-lang': tag },
+        heading(level + 1, { lang: FIXED.includes(tag) ? lang : null }, languageName(tag)),
         h('dl', { class: 'facts' }, TEXT_FIELDS.map((f) => fact(t(`field.${f}`),
           c[f] ? h('span', { class: `review-${f}`, lang }, c[f]) : h('span', { class: 'hint' }, t('review.missing'))))));
     }),
