@@ -76,6 +76,7 @@ public sealed partial class ReviewTests(BrowserFixture f)
             body = "Gäller bara Ryd och Lambohov tills vidare.",
             instruction = "Koka i minst tre minuter.",
         };
+        ((Dictionary<string, object>)update["content"]!)["ar"] = new { headline = "اغلوا مياه الشرب", lead = "اغلوا الماء قبل شربه." };
         var id = (await f.Author.UpdateAsync(live, update)).ShouldBe(HttpStatusCode.Created).Id;
         (await f.Author.SubmitAsync(id)).ShouldBe(HttpStatusCode.OK);
         try
@@ -98,6 +99,9 @@ public sealed partial class ReviewTests(BrowserFixture f)
             var severity = changes.Locator("[data-field=\"severity\"]");
             Assert.Contains("Kris", await severity.Locator("del").TextContentAsync());
             Assert.Contains("Viktig information", await severity.Locator("ins").TextContentAsync());
+            var arabic = changes.Locator("[data-field=\"content.ar\"]");
+            Assert.Contains("nytt språk", await arabic.TextContentAsync());
+            Assert.Contains("اغلوا الماء قبل شربه.", await changes.Locator("[data-field=\"content.ar.lead\"] ins").TextContentAsync());
             // What did not change is not marked as changed.
             Assert.Equal(0, await changes.Locator("[data-field=\"content.sv.headline\"], [data-field^=\"content.en\"]").CountAsync());
 

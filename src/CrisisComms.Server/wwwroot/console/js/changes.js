@@ -30,7 +30,7 @@ export function settingText(name, value, notice) {
 /** One side of a text: the words the other side lacks marked, with the mark said in words too. */
 function side(parts, keep, tag, lang) {
   const [open, close] = keep === 'removed' ? ['changes.removedStart', 'changes.removedEnd'] : ['changes.addedStart', 'changes.addedEnd'];
-  return h('p', { class: 'change-text', lang }, sideOf(parts, keep).map((p) => (p.marked
+  return h('p', { class: 'change-text', lang, dir: 'auto' }, sideOf(parts, keep).map((p) => (p.marked
     ? h(tag, null, h('span', { class: 'vh' }, t(open)), p.text, h('span', { class: 'vh' }, t(close)))
     : p.text)));
 }

@@ -56,7 +56,7 @@ function texts(n, level) {
       return h('div', { class: 'review-language', 'data-lang': tag },
         heading(level + 1, { lang: FIXED.includes(tag) ? lang : null }, languageName(tag)),
         h('dl', { class: 'facts' }, TEXT_FIELDS.map((f) => fact(t(`field.${f}`),
-          c[f] ? h('span', { class: `review-${f}`, lang }, c[f]) : h('span', { class: 'hint' }, t('review.missing'))))));
+          c[f] ? h('span', { class: `review-${f}`, lang, dir: 'auto' }, c[f]) : h('span', { class: 'hint' }, t('review.missing'))))));
     }),
   ];
 }
