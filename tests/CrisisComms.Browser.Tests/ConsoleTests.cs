@@ -173,6 +173,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         await card.GetByText("Skriv ett skäl.").WaitForAsync();
         await card.GetByLabel("Skäl för att godkänna själv").FillAsync("Ingen annan godkännare nås i natt");
         await breakGlass.ClickAsync();
+        await ConsolePages.ConfirmApprovalAsync(director);
 
         try
         {

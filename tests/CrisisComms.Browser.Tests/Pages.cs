@@ -70,6 +70,12 @@ public static partial class ConsolePages
 
     public static ILocator QueueCard(IPage page, string noticeId) => page.Locator($"article[data-notice-id=\"{noticeId}\"]");
 
+    /// <summary>The one question approving asks, naming where the notice will go.</summary>
+    public static ILocator ApprovalDialog(IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = "Godkänna och publicera?" });
+
+    public static Task ConfirmApprovalAsync(IPage page) =>
+        ApprovalDialog(page).GetByRole(AriaRole.Button, new() { Name = "Ja, godkänn och publicera" }).ClickAsync();
+
     [GeneratedRegex("#/notice/([0-9a-f]+)$")]
     public static partial Regex NoticeUrl();
 }

@@ -31,8 +31,9 @@ public sealed class PublishingFlowTests(BrowserFixture f)
 
         var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
         var card = ConsolePages.QueueCard(approver, id);
-        await card.GetByText("Koka vattnet i Skäggetorp och Ryd").WaitForAsync();
+        await card.GetByRole(AriaRole.Heading, new() { Name = "Koka vattnet i Skäggetorp och Ryd" }).First.WaitForAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).ClickAsync();
+        await ConsolePages.ConfirmApprovalAsync(approver);
 
         var staffSaw = await BannerClock.ShownAtAsync(intranetPage, id);
         var publicSaw = await BannerClock.ShownAtAsync(publicPage, id, timeoutMs: 30_000);

@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 
 /**
  * Resolves to { reason } when confirmed, null when cancelled.
- * options: { title, text (string or list of strings), confirm, danger, reason: { label, hint, required } }
+ * options: { title, text (string, or a list of strings and nodes such as a list), confirm, danger, reason: { label, hint, required } }
  */
 export function confirmAction(options) {
   const opener = document.activeElement;
@@ -19,7 +19,7 @@ export function confirmAction(options) {
     const texts = Array.isArray(options.text) ? options.text : [options.text];
     const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
       h('h2', { id: 'confirm-title' }, options.title),
-      h('div', { id: 'confirm-text' }, texts.filter(Boolean).map((x) => h('p', null, x))),
+      h('div', { id: 'confirm-text' }, texts.filter(Boolean).map((x) => (x instanceof Node ? x : h('p', null, x)))),
       reason ? h('div', { class: 'field' },
         h('label', { for: reasonId }, options.reason.label, options.reason.required ? h('span', { class: 'req' }, ` ${t('compose.required')}`) : ''),
         h('p', { class: 'hint', id: `${reasonId}-hint` }, options.reason.hint || ''),

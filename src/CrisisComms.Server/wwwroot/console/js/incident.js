@@ -13,6 +13,7 @@ import { problemText } from './errors.js';
 import { headlineOf, noticeTags } from './notices.js';
 import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
 import { followNotices, oneAtATime } from './live.js';
+import { showReview } from './review.js';
 
 const POLL_MS = 1500; // while the push connection is down (or could not load)
 const LIVE_POLL_MS = 20000; // while it is up: only for a signal lost on the way
@@ -38,6 +39,7 @@ export async function showIncident(main, ctx, [id]) {
   const actionsBox = h('div', { class: 'actions' });
   const message = h('p', { class: 'status', role: 'status', id: 'incident-status' });
   const connection = h('p', { class: 'hint', id: 'poll-status' });
+  const reviewBox = h('div', { class: 'review' });
   const versionsBox = h('div');
   const auditBox = h('div');
 
@@ -48,6 +50,7 @@ export async function showIncident(main, ctx, [id]) {
       h('p', { class: 'hint' }, t('incident.timelineHint')),
       stagesBox, connection),
     h('section', { 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, t('incident.actions')), message, actionsBox),
+    h('section', { 'aria-labelledby': 'review-title' }, h('h2', { id: 'review-title' }, t('review.title')), reviewBox),
     h('section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, t('incident.versions')), versionsBox),
     can.readAudit(ctx.session)
       ? h('section', { 'aria-labelledby': 'audit-title' }, h('h2', { id: 'audit-title' }, t('incident.audit')), auditBox)
@@ -86,6 +89,7 @@ export async function showIncident(main, ctx, [id]) {
       // Each button acts on the notice as shown when it is pressed (current()), not as it was drawn.
       fill(actionsBox, available.length ? available.map((a) => a.node({ done, failed, current })) : h('p', null, t('incident.noActions')));
     }
+    showReview(reviewBox, notice);
     const versions = await api.notices({ incidentId: notice.incidentId }).catch(() => null);
     if (versions) fill(versionsBox, versionList(versions, notice.id));
     if (can.readAudit(ctx.session)) {

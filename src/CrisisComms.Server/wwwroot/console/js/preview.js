@@ -75,16 +75,24 @@ function socialPreviews(model) {
   ];
 }
 
+/** Every channel's preview in one language: intranet banner, public banner, social posts, under headings of `level`. */
+export function channelPreviews(model, tag, level = 3) {
+  const heading = `h${level}`;
+  return [
+    h(heading, null, t('preview.intranet')),
+    bannerPreview(model, tag),
+    h(heading, null, t('preview.public')),
+    model.audience === 'staff' ? h('p', { class: 'hint' }, t('preview.staffOnly')) : bannerPreview(model, tag),
+    h(heading, null, t('preview.social')),
+    socialPreviews(model),
+  ];
+}
+
 /** Redraws the preview column for the form's current state. */
 export function renderPreview(container, model) {
   const tag = model.content[model.active] && (model.content[model.active].headline || model.content[model.active].lead) ? model.active : 'sv';
   fill(container,
     h('h2', { id: 'preview-title' }, t('preview.title')),
     h('p', { class: 'hint' }, t('preview.language', { name: languageName(tag) })),
-    h('h3', null, t('preview.intranet')),
-    bannerPreview(model, tag),
-    h('h3', null, t('preview.public')),
-    model.audience === 'staff' ? h('p', { class: 'hint' }, t('preview.staffOnly')) : bannerPreview(model, tag),
-    h('h3', null, t('preview.social')),
-    socialPreviews(model));
+    channelPreviews(model, tag));
 }

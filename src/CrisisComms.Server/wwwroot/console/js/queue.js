@@ -6,11 +6,12 @@
 // another approver handled is marked so, without taking away what this officer was typing.
 
 import { h, fill, focusOn, idPart } from './dom.js';
-import { t, time, serverMessage } from './i18n.js';
+import { t, serverMessage } from './i18n.js';
 import { api, may, changedUnder } from './api.js';
 import { problemText } from './errors.js';
 import { noticeTags, headlineOf } from './notices.js';
 import { followNotices, oneAtATime } from './live.js';
+import { showReview, confirmApproval } from './review.js';
 
 const POLL_MS = 15000; // only while the hub cannot be reached
 
@@ -140,6 +141,7 @@ function card(n, ctx, reload) {
         onclick: async () => {
           if (!reason.input.value.trim()) return reason.show(t('confirm.reasonRequired'));
           reason.show(null);
+          if (!(await confirmApproval(n))) return;
           try {
             approved(await api.approve(n, true, reason.input.value.trim()));
           } catch (error) {
@@ -152,6 +154,7 @@ function card(n, ctx, reload) {
       h('button', {
         type: 'button', class: 'primary',
         onclick: async () => {
+          if (!(await confirmApproval(n))) return;
           try {
             approved(await api.approve(n));
           } catch (error) {
@@ -178,17 +181,12 @@ function card(n, ctx, reload) {
     },
   }, t('queue.reject'));
 
-  const sv = (n.content && n.content.sv) || {};
+  const review = h('div', { class: 'review' });
+  showReview(review, n);
   return h('article', { class: 'card', 'aria-labelledby': `q-${key}-title`, 'data-notice-id': n.id },
     h('h2', { id: `q-${key}-title`, lang: 'sv' }, headlineOf(n)),
     noticeTags(n),
-    sv.lead ? h('p', { lang: 'sv' }, sv.lead) : null,
-    h('dl', { class: 'facts' },
-      h('dt', null, t('notice.createdBy')), h('dd', null, n.createdBy, own ? ` (${t('queue.you')})` : ''),
-      h('dt', null, t('notice.createdAt')), h('dd', null, time(n.createdAt)),
-      h('dt', null, t('field.sender')), h('dd', null, n.sender),
-      h('dt', null, t('field.languages')), h('dd', null, Object.keys(n.content || {}).join(', ')),
-      h('dt', null, t('field.channels')), h('dd', null, (n.channels || []).join(', ') || t('notice.none'))),
+    review,
     h('p', null, h('a', { href: `#/notice/${n.id}` }, t('queue.details'))),
     message,
     approveArea,
