@@ -30,7 +30,8 @@ public interface INoticeStore
     /// <summary>
     /// Saves atomically. A notice with RowVersion 0 is inserted; any other is saved only if the stored
     /// RowVersion is unchanged, else <see cref="ConcurrencyConflictException"/> and nothing is written.
-    /// On success each saved notice's RowVersion is advanced; the store numbers the audit entries (read them back to see the numbers).
+    /// On success each saved notice's RowVersion is advanced; the store numbers and chains the audit entries
+    /// (<see cref="AuditChain"/>) in the same write (read them back to see the numbers).
     /// </summary>
     Task SaveAsync(ChangeSet changes, CancellationToken ct = default);
 
