@@ -33,7 +33,7 @@ public sealed record NoticeResponse(
     DateTimeOffset? ClosesAt,
     IReadOnlyList<StageResponse> Stages,
     IReadOnlyList<string> Contributors,
-    IReadOnlyList<string> Actions,
+    IReadOnlyList<NoticeAction> Actions,
     long Revision)
 {
     /// <summary>Each social post as it would be sent; on single notices, not in lists.</summary>
@@ -44,7 +44,7 @@ public sealed record NoticeResponse(
         n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
         n.CreatedBy, n.CreatedAt, n.UpdatedAt, n.ApprovedBy, n.ApprovedAt, n.BreakGlass, n.Reason, n.ClosesAt,
         [.. n.Stages.Select(StageResponse.From)], [.. n.Contributors],
-        [.. NoticeActions.For(n, viewer).Select(a => a.ToCamelCase())], n.RowVersion);
+        NoticeActions.For(n, viewer), n.RowVersion);
 }
 
 public sealed record StageResponse(string Name, StageState State, DateTimeOffset? DueAt, DateTimeOffset? DoneAt,
