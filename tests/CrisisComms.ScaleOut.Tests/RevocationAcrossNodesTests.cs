@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CrisisComms.ScaleOut.Tests.Support;
 using CrisisComms.Testing.Client;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -42,5 +43,18 @@ public sealed class RevocationAcrossNodesTests(TwoNodesForRevocation cluster) : 
         var closedAt = await closed.Task.WaitAsync(Cluster.Generous);
         Assert.True(closedAt - at < Bound, $"node B closed the hub connection {closedAt - at} after the account was disabled");
         Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.A.GetBannersAsync("intranet", pia.Token)).Status);
+    }
+
+    [Fact]
+    public async Task FailedSignInsOnNodeALockThatNameOnNodeBToo()
+    {
+        using var a = new HttpClient { BaseAddress = cluster.A.Address };
+        using var b = new HttpClient { BaseAddress = cluster.B.Address };
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await a.PostAsJsonAsync("/api/v1/auth/token", new { username = "anna", password = "a guess" })).StatusCode);
+        var locked = await b.PostAsJsonAsync("/api/v1/auth/token", new { username = "anna", password = Cluster.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.NotNull(locked.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsJsonAsync("/api/v1/auth/token", new { username = "bosse", password = Cluster.Password })).StatusCode);
     }
 }
