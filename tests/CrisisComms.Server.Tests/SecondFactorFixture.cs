@@ -41,11 +41,16 @@ public sealed class SecondFactorFixture : IAsyncLifetime
         var token = first.Json!["accessToken"]!.GetValue<string>();
         var enrolment = (await PostAsync("/api/v1/auth/second-factor/enrolment", null, token)).ShouldBe(HttpStatusCode.OK);
         var secret = enrolment.Json!["secret"]!.GetValue<string>();
-        var confirmed = (await PostAsync("/api/v1/auth/second-factor/confirm", new { code = Authenticator.Code(secret, -1) }, token))
+        var confirmedStep = Authenticator.StepNow() - 1;
+        var confirmed = (await PostAsync("/api/v1/auth/second-factor/confirm", new { code = Authenticator.CodeOfStep(secret, confirmedStep) }, token))
             .ShouldBe(HttpStatusCode.OK);
         var codes = confirmed.Json!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        return new Enrolled(name, secret, codes, confirmed.Json!["accessToken"]!.GetValue<string>(), first, enrolment);
+        return new Enrolled(name, secret, confirmedStep, codes, confirmed.Json!["accessToken"]!.GetValue<string>(), enrolment);
     }
 }
 
-public sealed record Enrolled(string Name, string Secret, IReadOnlyList<string> RecoveryCodes, string Token, ApiResponse FirstSignIn, ApiResponse Enrolment);
+/// <summary>An enrolled account; <see cref="Code"/> counts steps from the one its enrolment used, so a turn of the clock mid-test changes nothing.</summary>
+public sealed record Enrolled(string Name, string Secret, long ConfirmedStep, IReadOnlyList<string> RecoveryCodes, string Token, ApiResponse Enrolment)
+{
+    public string Code(int stepsAfterEnrolment) => Authenticator.CodeOfStep(Secret, ConfirmedStep + stepsAfterEnrolment);
+}
