@@ -28,14 +28,25 @@ internal sealed partial class SecretRedaction : ILogEventEnricher
     }
 
     /// <summary>The same value when nothing in it needs blanking.</summary>
-    internal static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
+    internal static LogEventPropertyValue Redact(LogEventPropertyValue value)
     {
-        ScalarValue { Value: string or Uri } s when Redact(s.Value.ToString()!) is var text && text != s.Value.ToString() => new ScalarValue(text),
-        SequenceValue seq when seq.Elements.Select(Redact).ToList() is var items && !items.SequenceEqual(seq.Elements) => new SequenceValue(items),
-        StructureValue st when st.Properties.Select(p => new LogEventProperty(p.Name, Redact(p.Value))).ToList() is var ps
-            && !ps.Select(p => p.Value).SequenceEqual(st.Properties.Select(p => p.Value)) => new StructureValue(ps, st.TypeTag),
-        _ => value,
-    };
+        switch (value)
+        {
+            case ScalarValue { Value: string or Uri } scalar:
+                var text = scalar.Value.ToString()!;
+                var redacted = Redact(text);
+                return redacted == text ? value : new ScalarValue(redacted);
+            case SequenceValue sequence:
+                var elements = sequence.Elements.Select(Redact).ToList();
+                return elements.SequenceEqual(sequence.Elements) ? value : new SequenceValue(elements);
+            case StructureValue structure:
+                var properties = structure.Properties.Select(p => new LogEventProperty(p.Name, Redact(p.Value))).ToList();
+                return properties.Select(p => p.Value).SequenceEqual(structure.Properties.Select(p => p.Value))
+                    ? value : new StructureValue(properties, structure.TypeTag);
+            default:
+                return value;
+        }
+    }
 
     internal static string Redact(string text) =>
         text.Contains('=') ? SecretParameter().Replace(text, m => $"{m.Groups[1].Value}={Redacted}") : text;
