@@ -205,6 +205,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         });
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).ClickAsync();
+        await ConsolePages.ConfirmApprovalAsync(approver);
 
         await approver.Locator("#queue-status").GetByText("Någon annan har ändrat meddelandet sedan du läste det").WaitForAsync();
         await ConsolePages.QueueCard(approver, id).GetByRole(AriaRole.Heading, new() { Name = "Andra texten" }).WaitForAsync();

@@ -18,8 +18,9 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture f)
 
         var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue");
         var card = ConsolePages.QueueCard(approver, id);
-        await card.GetByText("Koka vattnet i Berga").WaitForAsync();
+        await card.GetByRole(AriaRole.Heading, new() { Name = "Koka vattnet i Berga" }).WaitForAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Godkänn och publicera" }).ClickAsync();
+        await ConsolePages.ConfirmApprovalAsync(approver);
         await approver.WaitForFunctionAsync("() => /^#\\/notice\\/[0-9a-f]+$/.test(location.hash)");
         await approver.Locator("[data-stage=\"intranet\"][data-state=\"done\"]").WaitForAsync();
         // The incident view follows the notice over /hubs/notices: the WebSocket is allowed too.
