@@ -71,6 +71,8 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
             {
                 case "conflict":
                     throw new ConcurrencyConflictException((string)result[1]!);
+                case "account-conflict":
+                    throw new AccountChangedException((string)result[1]!);
                 case "audit-moved" when attempt < AuditAttempts:
                     continue;
                 case "audit-moved":

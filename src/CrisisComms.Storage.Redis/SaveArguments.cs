@@ -11,7 +11,7 @@ internal static class SaveArguments
     /// <param name="head">The audit head as read (<see cref="RedisAuditHead"/>); <paramref name="audit"/> is chained on it.</param>
     public static RedisValue[] For(string prefix, ChangeSet changes, RedisAuditHead head, IReadOnlyList<AuditEntry> audit)
     {
-        var args = new List<RedisValue>(7 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 2)
+        var args = new List<RedisValue>(7 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 3)
         {
             prefix, changes.Notices.Count, audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
             head.StoredSequence, head.StoredHash,
@@ -42,7 +42,8 @@ internal static class SaveArguments
         foreach (var account in changes.Accounts)
         {
             args.Add(account.Name);
-            args.Add(StoredJson.Serialize(account));
+            args.Add(account.Revision);
+            args.Add(StoredJson.Serialize(account with { Revision = account.Revision + 1 }));
         }
         return [.. args];
     }

@@ -42,4 +42,21 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         command.Parameters.AddWithValue("$doc", StoredJson.Serialize(account));
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Saves the account one revision on, only if the stored one is still at the revision it was read at.</summary>
+    internal static void WriteOver(SqliteConnection connection, SqliteTransaction transaction, Account account)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // A round-one document has no revision: it counts as 0.
+        command.CommandText = """
+            INSERT INTO accounts(name, doc) VALUES ($name, $doc)
+            ON CONFLICT(name) DO UPDATE SET doc = excluded.doc
+            WHERE coalesce(json_extract(accounts.doc, '$.revision'), 0) = $expected
+            """;
+        command.Parameters.AddWithValue("$name", account.Name);
+        command.Parameters.AddWithValue("$expected", account.Revision);
+        command.Parameters.AddWithValue("$doc", StoredJson.Serialize(account with { Revision = account.Revision + 1 }));
+        if (command.ExecuteNonQuery() != 1) throw new AccountChangedException(account.Name);
+    }
 }

@@ -81,7 +81,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var notice in changes.Notices) Write(connection, transaction, notice);
         SqliteAuditLog.Append(connection, transaction, changes.Audit);
-        foreach (var account in changes.Accounts) SqliteAccountStore.Write(connection, transaction, account);
+        foreach (var account in changes.Accounts) SqliteAccountStore.WriteOver(connection, transaction, account);
         if (changes.BannersChanged)
             Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
         transaction.Commit();

@@ -16,6 +16,13 @@ public sealed record Account(string Name, string DisplayName, IReadOnlyList<stri
 
     /// <summary>The TOTP authenticator, once the account has started to enrol one.</summary>
     public SecondFactor? SecondFactor { get; init; }
+
+    /// <summary>
+    /// How many times the account was saved. A write through <see cref="Storage.ChangeSet.Accounts"/>
+    /// is refused (<see cref="Storage.AccountChangedException"/>) when the stored account moved on
+    /// since it was read, so a sign-in noting its time can never undo a disable made at that moment.
+    /// </summary>
+    public long Revision { get; init; }
 }
 
 /// <summary>

@@ -71,7 +71,10 @@ public sealed record AuditQuery(string? NoticeId = null, string? IncidentId = nu
 /// <summary>One atomic write.</summary>
 public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<AuditEntry> Audit, bool BannersChanged)
 {
-    /// <summary>Accounts written in the same write as their audit entries (added or replaced by name).</summary>
+    /// <summary>
+    /// Accounts written in the same write as their audit entries: each is saved only over the
+    /// <see cref="Account.Revision"/> it was read at (0: a new account), and stored one revision on.
+    /// </summary>
     public IReadOnlyList<Account> Accounts { get; init; } = [];
 }
 
@@ -79,6 +82,13 @@ public sealed class ConcurrencyConflictException(string noticeId)
     : Exception($"Notice {noticeId} was changed by someone else; reload and try again.")
 {
     public string NoticeId { get; } = noticeId;
+}
+
+/// <summary>The account was saved by someone else since it was read; nothing was written. Read it again and decide again.</summary>
+public sealed class AccountChangedException(string name)
+    : Exception($"Account {name} was changed by someone else; reload and try again.")
+{
+    public string Name { get; } = name;
 }
 
 /// <summary>The store cannot be reached; callers answer 503 and nothing was written.</summary>

@@ -103,12 +103,25 @@ internal sealed class AccountService(IAccountStore accounts, INoticeStore store,
 
     private static string From(System.Net.IPAddress? address) => $"from {address?.ToString() ?? "an unknown address"}";
 
+    private const int Attempts = 5;
+
+    // Each write reads the account afresh, so when another node (or a sign-in's second factor)
+    // saved it meanwhile, deciding again on what is stored now is always right.
     private async Task<T> WriteAsync<T>(Func<Task<T>> write)
     {
         await _writing.WaitAsync();
         try
         {
-            return await write();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await write();
+                }
+                catch (AccountChangedException) when (attempt < Attempts)
+                {
+                }
+            }
         }
         finally
         {

@@ -35,28 +35,43 @@ internal sealed class SecondFactorService(IAccountStore accounts, INoticeStore s
         await _gate.WaitAsync(ct);
         try
         {
-            // Read again inside the gate: another sign-in may have used a code since.
-            account = await accounts.FindAsync(account.Name, ct) ?? account;
-            if (account.SecondFactor is not { EnrolledAt: not null } factor) return SecondFactorCheck.WrongCode;
-            var now = time.GetUtcNow();
-            if (SecondFactorCodes.MatchStep(factor.Secret, code, now) is { } step)
+            for (var attempt = 1; ; attempt++)
             {
-                if (step <= factor.LastUsedStep) return SecondFactorCheck.WrongCode; // used once already
-                await SaveAsync(account with { SecondFactor = factor with { LastUsedStep = step } }, null, ct);
-                return SecondFactorCheck.Passed;
+                try
+                {
+                    return await CheckCodeAsync(account.Name, code, ct);
+                }
+                catch (AccountChangedException) when (attempt < 5)
+                {
+                    // Saved meanwhile (on another node, or by an admin): read it again and check again.
+                }
             }
-            var hash = SecondFactorCodes.HashRecoveryCode(code);
-            if (SecondFactorCodes.LooksLikeTotp(code) || !factor.RecoveryCodeHashes.Contains(hash)) return SecondFactorCheck.WrongCode;
-            var left = factor.RecoveryCodeHashes.Where(h => h != hash).ToList();
-            await SaveAsync(account with { SecondFactor = factor with { RecoveryCodeHashes = left } },
-                new AuditEntry(now, account.Name, AuditActions.RecoveryCodeUsed, Detail: $"{account.Name} ({left.Count} left)"), ct);
-            logger.LogWarning("{Account} signed in with a recovery code; {Left} left", account.Name, left.Count);
-            return SecondFactorCheck.Passed;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private async Task<SecondFactorCheck> CheckCodeAsync(string name, string code, CancellationToken ct)
+    {
+        // Read again inside the gate: another sign-in may have used a code since.
+        if (await accounts.FindAsync(name, ct) is not { } account) return SecondFactorCheck.WrongCode;
+        if (account.SecondFactor is not { EnrolledAt: not null } factor) return SecondFactorCheck.WrongCode;
+        var now = time.GetUtcNow();
+        if (SecondFactorCodes.MatchStep(factor.Secret, code, now) is { } step)
+        {
+            if (step <= factor.LastUsedStep) return SecondFactorCheck.WrongCode; // used once already
+            await SaveAsync(account with { SecondFactor = factor with { LastUsedStep = step } }, null, ct);
+            return SecondFactorCheck.Passed;
+        }
+        var hash = SecondFactorCodes.HashRecoveryCode(code);
+        if (SecondFactorCodes.LooksLikeTotp(code) || !factor.RecoveryCodeHashes.Contains(hash)) return SecondFactorCheck.WrongCode;
+        var left = factor.RecoveryCodeHashes.Where(h => h != hash).ToList();
+        await SaveAsync(account with { SecondFactor = factor with { RecoveryCodeHashes = left } },
+            new AuditEntry(now, account.Name, AuditActions.RecoveryCodeUsed, Detail: $"{account.Name} ({left.Count} left)"), ct);
+        logger.LogWarning("{Account} signed in with a recovery code; {Left} left", account.Name, left.Count);
+        return SecondFactorCheck.Passed;
     }
 
     /// <summary>A new secret, kept as pending until a first code confirms it; null when already enrolled.</summary>

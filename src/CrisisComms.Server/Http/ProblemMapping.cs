@@ -36,6 +36,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             Domain.Accounts.AccountConflictException => (409, "The account cannot change this way.", null),
             WrongStateException => (409, "The notice is not in a state that allows this.", null),
             ConcurrencyConflictException => (409, "Someone else changed the notice at the same moment; reload and try again.", null),
+            AccountChangedException => (409, "Someone else changed the account at the same moment; reload and try again.", null),
             NotAllowedException => (403, "Not allowed.", null),
             NoticeChangedException => (412, "The notice changed since you read it.", null),
             StoreUnavailableException => (503, "The store is unavailable; nothing was changed. Try again shortly.", null),

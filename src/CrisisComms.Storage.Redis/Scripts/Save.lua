@@ -3,13 +3,13 @@
 -- audit:seq and audit:hash), then 9 values per notice (id, expected row version, new row version,
 -- incident, state, created at ms, next due at ms or '', banner candidate 0|1, document) — see
 -- SaveArguments.cs — then 7 per audit entry (sequence, hash, notice id or '', incident id or '',
--- actor, at ms, document), then 2 per account (name, document).
--- Returns {'conflict', id} or {'audit-moved'} having written nothing, or {'ok'}.
+-- actor, at ms, document), then 3 per account (name, expected revision, document).
+-- Returns {'conflict', id}, {'account-conflict', name} or {'audit-moved'} having written nothing, or {'ok'}.
 local notices, audits = tonumber(ARGV[2]), tonumber(ARGV[3])
 local banners_changed = ARGV[4] == '1'
 local accounts = tonumber(ARGV[5])
 local head_seq, head_hash = ARGV[6], ARGV[7]
-local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 7, 2, 8
+local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 7, 3, 8
 local first_audit = FIRST + notices * PER_NOTICE
 local first_account = first_audit + audits * PER_AUDIT
 
@@ -23,6 +23,15 @@ for n = 0, notices - 1 do
   -- The same notice twice in one change set: the second save would be over a stale version.
   if stale or seen[id] then return {'conflict', id} end
   seen[id] = true
+end
+
+-- An account is saved only over the revision it was read at (a round-one document has none: 0).
+for a = 0, accounts - 1 do
+  local at = first_account + a * PER_ACCOUNT
+  local stored = redis.call('HGET', key('accounts'), ARGV[at])
+  local revision = 0
+  if stored then revision = tonumber(cjson.decode(stored).revision or 0) end
+  if revision ~= tonumber(ARGV[at + 1]) then return {'account-conflict', ARGV[at]} end
 end
 
 -- Lua has no SHA-256, so the caller numbered and hashed the entries on the head it read; another
@@ -76,7 +85,7 @@ end
 
 for a = 0, accounts - 1 do
   local at = first_account + a * PER_ACCOUNT
-  redis.call('HSET', key('accounts'), ARGV[at], ARGV[at + 1])
+  redis.call('HSET', key('accounts'), ARGV[at], ARGV[at + 2])
 end
 
 if banners_changed then
