@@ -6,6 +6,7 @@ using CrisisComms.Server.Benchmarks;
 using CrisisComms.Server.Channels;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
+using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Notices;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
@@ -29,6 +30,7 @@ internal static class ServiceExtensions
         services.AddSingleton<AccountService>();
         services.AddCrisisDispatch(configuration);
         services.AddCrisisHealth();
+        services.AddCrisisMetrics(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -49,6 +51,7 @@ internal static class ServiceExtensions
     public static WebApplication MapCrisisComms(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseCrisisMetrics();
         app.UseSecurityHeaders();
         // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
         app.UseSerilogRequestLogging(RequestLogging.Configure);
