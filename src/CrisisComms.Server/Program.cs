@@ -1,5 +1,6 @@
 using CrisisComms.Server.Accounts;
 using CrisisComms.Server.Audit;
+using CrisisComms.Server.Backups;
 using CrisisComms.Server.Configuration;
 using Serilog;
 
@@ -11,6 +12,7 @@ try
     var app = builder.Build();
     if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args, app.Services);
     if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args, app.Services);
+    if (BackupCommand.Matches(args)) return BackupCommand.Run(args, app.Services);
     app.MapCrisisComms();
     app.LogPaths();
     await app.RunAsync();
