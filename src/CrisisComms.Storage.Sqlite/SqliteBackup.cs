@@ -78,6 +78,8 @@ public static class SqliteBackup
             // A backup is one self-contained file, whatever journal the store uses.
             Execute(target, "PRAGMA journal_mode=DELETE;");
         }
+        // Password hashes and second-factor secrets are in it: readable by the service account only.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(partial, full, overwrite: true);
     }
 
