@@ -51,8 +51,9 @@ internal static class ServiceExtensions
     public static WebApplication MapCrisisComms(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseCrisisMetrics();
         app.UseSecurityHeaders();
+        // Before request logging: a scrape every 15 s is not worth a log line.
+        app.UseCrisisMetrics();
         // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
         app.UseSerilogRequestLogging(RequestLogging.Configure);
         app.UseExceptionHandler();
