@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CrisisComms.Testing.Client;
 using CrisisComms.Testing.Server;
 
@@ -11,7 +10,7 @@ namespace CrisisComms.Server.Tests;
 /// configured networks may read it; the client address is the one the proxy rules decide, so a
 /// relayed outside caller is refused end to end.
 /// </summary>
-public sealed partial class MetricsTests
+public sealed class MetricsTests
 {
     [Fact]
     public async Task OnePublishedNoticeShowsEachStageDelayOnceAndTheOpenBannerConnections()
@@ -32,7 +31,7 @@ public sealed partial class MetricsTests
         var id = await author.DraftAndSubmitAsync(SampleNotices.Water());
         (await approver.ApproveAsync(id)).ShouldBe(HttpStatusCode.OK);
         await intranet.WaitForBannerAsync(id);
-        var afterApproval = await ScrapeAsync(http);
+        var afterApproval = await MetricsScrape.ReadAsync(http);
         Assert.Equal(1, afterApproval.Value("crisiscomms_stage_delay_seconds_count", "stage=\"intranet\""));
         Assert.Null(afterApproval.Value("crisiscomms_stage_delay_seconds_count", "stage=\"public\""));
         Assert.Equal(2, afterApproval.Value("crisiscomms_banner_connections", "audience=\"public\""));
@@ -41,7 +40,7 @@ public sealed partial class MetricsTests
         (await approver.ReleaseNextAsync(id)).ShouldBe(HttpStatusCode.OK);
         await citizen1.WaitForBannerAsync(id);
         await citizen2.DisposeAsync();
-        var scrape = await WaitForScrapeAsync(http, s => s.Value("crisiscomms_banner_connections", "audience=\"public\"") == 1);
+        var scrape = await MetricsScrape.WaitForAsync(http, s => s.Value("crisiscomms_banner_connections", "audience=\"public\"") == 1);
         Assert.Equal(1, scrape.Value("crisiscomms_stage_delay_seconds_count", "stage=\"intranet\""));
         Assert.Equal(1, scrape.Value("crisiscomms_stage_delay_seconds_count", "stage=\"public\""));
         Assert.Equal(1, scrape.Value("crisiscomms_banner_connections", "audience=\"intranet\""));
@@ -72,36 +71,5 @@ public sealed partial class MetricsTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
         return await http.SendAsync(request);
-    }
-
-    private static async Task<Scrape> ScrapeAsync(HttpClient http)
-    {
-        var response = await http.GetAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new Scrape(await response.Content.ReadAsStringAsync());
-    }
-
-    // The exporter caches its answer for a moment, and a closed connection is seen a moment later.
-    private static async Task<Scrape> WaitForScrapeAsync(HttpClient http, Func<Scrape, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var scrape = await ScrapeAsync(http);
-            if (condition(scrape) || DateTime.UtcNow > deadline) return scrape;
-            await Task.Delay(200);
-        }
-    }
-
-    private sealed partial record Scrape(string Text)
-    {
-        /// <summary>The sample of <paramref name="name"/> whose labels include <paramref name="label"/>, or null.</summary>
-        public double? Value(string name, string label) =>
-            Sample().Matches(Text).Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains(label))
-                .Select(m => (double?)double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture))
-                .FirstOrDefault();
-
-        [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>\S+)", RegexOptions.Multiline)]
-        private static partial Regex Sample();
     }
 }
