@@ -1,17 +1,20 @@
 using CrisisComms.Server.Accounts;
 using CrisisComms.Server.Audit;
+using CrisisComms.Server.Backups;
 using CrisisComms.Server.Configuration;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
     builder.AddCrisisComms();
     var app = builder.Build();
     if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args, app.Services);
     if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args, app.Services);
+    if (BackupCommand.Matches(args)) return BackupCommand.Run(args, app.Services);
     app.MapCrisisComms();
+    app.LogPaths();
     await app.RunAsync();
     return 0;
 }

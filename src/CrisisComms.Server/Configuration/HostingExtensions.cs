@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CrisisComms.Server.Configuration;
 
 internal static class HostingExtensions
@@ -16,5 +18,15 @@ internal static class HostingExtensions
             || c.GetSection("Kestrel:Endpoints").GetChildren().Any();
         if (!chosen) builder.WebHost.UseUrls(DefaultUrl);
         return builder;
+    }
+
+    /// <summary>The start log names where the service reads its files and keeps its data, as absolute paths.</summary>
+    public static WebApplication LogPaths(this WebApplication app)
+    {
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var env = app.Environment;
+        app.Logger.LogInformation("Content root {ContentRoot}, web root {WebRoot}, data folder {DataFolder}, store {Store}",
+            env.ContentRootPath, env.WebRootPath, storage.DataFolder, storage.IsRedis ? "Redis" : storage.SqlitePath);
+        return app;
     }
 }

@@ -8,7 +8,12 @@ internal static class OptionsExtensions
     /// <summary>Binds and validates every section at start-up: a bad configuration stops the service with a clear message.</summary>
     public static IServiceCollection AddCrisisCommsOptions(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            // A relative path is the content root's (the application's folder), never the working directory's.
+            .PostConfigure<IHostEnvironment>((o, env) =>
+            {
+                if (!string.IsNullOrWhiteSpace(o.SqlitePath)) o.SqlitePath = Path.GetFullPath(o.SqlitePath, env.ContentRootPath);
+            });
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();

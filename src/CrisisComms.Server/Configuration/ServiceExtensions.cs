@@ -6,6 +6,7 @@ using CrisisComms.Server.Benchmarks;
 using CrisisComms.Server.Channels;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
+using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Notices;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
@@ -29,6 +30,7 @@ internal static class ServiceExtensions
         services.AddSingleton<AccountService>();
         services.AddCrisisDispatch(configuration);
         services.AddCrisisHealth();
+        services.AddCrisisMetrics(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -50,6 +52,8 @@ internal static class ServiceExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Before request logging: a scrape every 15 s is not worth a log line.
+        app.UseCrisisMetrics();
         // Request logging wraps the exception handler, so a request it turns into a 503 is logged as a 503.
         app.UseSerilogRequestLogging(RequestLogging.Configure);
         app.UseExceptionHandler();

@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Storage;
+using CrisisComms.Server.Backups;
 using CrisisComms.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal static class StorageExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddHostedService<StoreInUse>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
+using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Notices;
 
 namespace CrisisComms.Server.Dispatch;
@@ -21,6 +22,7 @@ internal sealed class SocialStageRunner(
     SocialPostOptions options,
     IHostApplicationLifetime lifetime,
     NoticeChanges changes,
+    CrisisMetrics metrics,
     ILogger<SocialStageRunner> logger)
 {
     private enum Work { Post, Delete }
@@ -71,6 +73,7 @@ internal sealed class SocialStageRunner(
         {
             outcome = new PostOutcome.Retry($"Unexpected error: {e.GetType().Name}", null);
         }
+        if (work == Work.Post) metrics.SocialAttempt(stage.Channel ?? stage.Name, outcome);
         await RecordAsync(notice.Id, stageName, work, outcome, ct);
     }
 
@@ -87,6 +90,7 @@ internal sealed class SocialStageRunner(
             try
             {
                 await store.SaveAsync(new ChangeSet([notice], audit, BannersChanged: false), ct);
+                metrics.StagesSaved([notice], audit);
                 clock.WakeAt(notice.NextDueAt);
                 await changes.PublishAsync([notice]);
                 return;

@@ -1,6 +1,7 @@
 using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
+using CrisisComms.Server.Metrics;
 
 namespace CrisisComms.Server.Dispatch;
 
@@ -9,7 +10,7 @@ namespace CrisisComms.Server.Dispatch;
 /// approval (the intranet stage runs at once), release-next and the clock, so a stage runs the same
 /// way whoever triggers it.
 /// </summary>
-internal sealed class StageProgress(DispatchTimings timings, ILogger<StageProgress> logger)
+internal sealed class StageProgress(DispatchTimings timings, CrisisMetrics metrics, ILogger<StageProgress> logger)
 {
     public List<AuditEntry> AdvanceBannerStages(Notice notice, DateTimeOffset now)
     {
@@ -28,6 +29,7 @@ internal sealed class StageProgress(DispatchTimings timings, ILogger<StageProgre
     /// </summary>
     public void LogCompleted(IReadOnlyList<Notice> notices, IReadOnlyList<AuditEntry> saved)
     {
+        metrics.StagesSaved(notices, saved);
         foreach (var entry in saved)
         {
             if (entry.Action != AuditActions.StageDone || entry.Detail is not (Stage.Intranet or Stage.Public)) continue;

@@ -7,13 +7,14 @@ public static class ServerBuild
 
     public static string ProjectFolder => Path.Combine(RepositoryRoot, "src", "CrisisComms.Server");
 
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
     public static string Dll
     {
         get
         {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}")
-                ? "Release" : "Debug";
-            var dll = Path.Combine(ProjectFolder, "bin", configuration, "net10.0", "CrisisComms.Server.dll");
+            var dll = Path.Combine(ProjectFolder, "bin", Configuration, "net10.0", "CrisisComms.Server.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first: {dll} is missing.");
         }
     }

@@ -13,11 +13,13 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly StringBuilder _log = new();
+    private readonly string? _publishedDll;
     private Process? _process;
 
-    private ServerProcess(string dataFolder, int port, Dictionary<string, string?> settings)
+    private ServerProcess(string dataFolder, int port, Dictionary<string, string?> settings, string? publishedDll = null)
     {
         DataFolder = dataFolder;
+        _publishedDll = publishedDll;
         Port = port;
         _settings = settings;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -43,6 +45,19 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key.Replace(":", "__")] = value;
         var server = new ServerProcess(dataFolder, port ?? FreePort(), all);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// A published copy (<c>dotnet publish</c> output) started the way a service manager starts it:
+    /// from <paramref name="workingDirectory"/>, with no --contentRoot and the default data path.
+    /// </summary>
+    public static async Task<ServerProcess> StartPublishedAsync(string publishFolder, string workingDirectory, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["CrisisComms__Auth__RequireSecondFactor"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key.Replace(":", "__")] = value;
+        var server = new ServerProcess(workingDirectory, FreePort(), all, Path.Combine(publishFolder, "CrisisComms.Server.dll"));
         await server.StartAsync();
         return server;
     }
@@ -116,9 +131,13 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ServerBuild.Dll);
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(ServerBuild.ProjectFolder);
+        if (_publishedDll is not null) start.ArgumentList.Add(_publishedDll);
+        else
+        {
+            start.ArgumentList.Add(ServerBuild.Dll);
+            start.ArgumentList.Add("--contentRoot");
+            start.ArgumentList.Add(ServerBuild.ProjectFolder);
+        }
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The address goes the way an operator's container gives it, so every test also shows
