@@ -4,6 +4,7 @@ using CrisisComms.Server.Audit;
 using CrisisComms.Server.Banners;
 using CrisisComms.Server.Benchmarks;
 using CrisisComms.Server.Channels;
+using CrisisComms.Server.Feeds;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
 using CrisisComms.Server.Notices;
@@ -37,6 +38,7 @@ internal static class ServiceExtensions
         services.AddCors(o => o.AddPolicy(BannerEndpoints.EmbedPolicy, BannerEndpoints.ConfigureEmbedCors));
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
+        services.AddCrisisFeeds();
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
@@ -70,6 +72,7 @@ internal static class ServiceExtensions
         app.MapSecondFactor();
         app.MapNotices();
         app.MapBanners();
+        app.MapFeeds();
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();
