@@ -6,6 +6,7 @@ internal static class FeedExtensions
     {
         services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CapReader>();
+        services.AddSingleton<AlertFeed>();
         return services;
     }
 }
