@@ -1,3 +1,5 @@
+using CrisisComms.Testing.Client;
+
 namespace CrisisComms.Browser.Tests;
 
 /// <summary>A template carries its CAP category, and an update keeps the notice's category.</summary>
