@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrisisComms.Domain.Notices;
 
 /// <summary>What an officer writes: the editable part of a notice, already validated.</summary>
@@ -18,4 +20,8 @@ public sealed record NoticeDraft(
     public const string EasySwedish = "sv-x-easy";
 
     public NoticeContent Primary => Content[LanguageOfRecord];
+
+    /// <summary>CAP's category; a notice stored before categories existed reads as the default.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<NoticeCategory>))]
+    public NoticeCategory Category { get; init; } = NoticeCategories.Default;
 }

@@ -11,6 +11,7 @@ public sealed record NoticeInput(
     string? Link,
     DateTimeOffset? ExpiresAt,
     IReadOnlyList<string?>? Channels,
-    IReadOnlyDictionary<string, ContentInput?>? Content);
+    IReadOnlyDictionary<string, ContentInput?>? Content,
+    string? Category = null);
 
 public sealed record ContentInput(string? Headline, string? Lead, string? Body, string? Instruction);

@@ -45,11 +45,15 @@ public static partial class NoticeValidator
         if (channels.Count > 0 && link is null)
             Fail("link", "Social posts always point to the official site: a notice with channels needs a link.");
 
+        var category = NoticeCategories.Default;
+        if (input.Category is not null && !NoticeCategories.TryParse(input.Category, out category))
+            Fail("category", $"Unknown category '{input.Category}': use one of CAP's {string.Join(", ", Enum.GetValues<NoticeCategory>())}.");
+
         var content = ValidateContent(input.Content, Fail);
         errors = Close(found);
         if (errors.Count > 0) return null!;
         return new NoticeDraft(input.Severity!.Value, input.Audience!.Value, input.Mode ?? NoticeMode.Actual,
-            sender!, link, input.ExpiresAt, channels, content);
+            sender!, link, input.ExpiresAt, channels, content) { Category = category };
     }
 
     private static Dictionary<string, NoticeContent> ValidateContent(

@@ -4,6 +4,7 @@ using CrisisComms.Server.Audit;
 using CrisisComms.Server.Banners;
 using CrisisComms.Server.Benchmarks;
 using CrisisComms.Server.Channels;
+using CrisisComms.Server.Feeds;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
 using CrisisComms.Server.Metrics;
@@ -39,6 +40,7 @@ internal static class ServiceExtensions
         services.AddCors(o => o.AddPolicy(BannerEndpoints.EmbedPolicy, BannerEndpoints.ConfigureEmbedCors));
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
+        services.AddCrisisFeeds();
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
@@ -74,6 +76,7 @@ internal static class ServiceExtensions
         app.MapSecondFactor();
         app.MapNotices();
         app.MapBanners();
+        app.MapFeeds();
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();

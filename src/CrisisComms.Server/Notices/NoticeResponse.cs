@@ -17,6 +17,7 @@ public sealed record NoticeResponse(
     Severity Severity,
     Audience Audience,
     NoticeMode Mode,
+    string Category,
     string Sender,
     string? Link,
     bool LinkIsExternal,
@@ -41,7 +42,7 @@ public sealed record NoticeResponse(
 
     internal static NoticeResponse From(Notice n, Actor viewer) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.State, n.Draft.Severity, n.Draft.Audience, n.Draft.Mode,
-        n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
+        n.Draft.Category.ToString(), n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
         n.CreatedBy, n.CreatedAt, n.UpdatedAt, n.ApprovedBy, n.ApprovedAt, n.BreakGlass, n.Reason, n.ClosesAt,
         [.. n.Stages.Select(StageResponse.From)], [.. n.Contributors],
         NoticeActions.For(n, viewer), n.RowVersion);

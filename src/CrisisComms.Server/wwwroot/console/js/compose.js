@@ -16,7 +16,7 @@ let model = null;
 function blank() {
   return {
     id: null, kind: 'alert', sourceId: null, version: 1, severity: 'warning', audience: 'everyone', mode: 'actual',
-    sender: localStorage.getItem(SENDER_KEY) || DEFAULT_SENDER, link: '', expiresAt: '', channels: [],
+    category: 'Safety', sender: localStorage.getItem(SENDER_KEY) || DEFAULT_SENDER, link: '', expiresAt: '', channels: [],
     languages: [...FIXED], content: { sv: {}, 'sv-x-easy': {}, en: {} }, active: 'sv',
     saved: null, dirty: false, errors: {}, general: null, status: '', template: '',
   };
@@ -26,7 +26,7 @@ function blank() {
 function fromNotice(notice, kind) {
   const m = blank();
   Object.assign(m, {
-    kind, severity: notice.severity, audience: notice.audience, mode: notice.mode, sender: notice.sender,
+    kind, severity: notice.severity, audience: notice.audience, mode: notice.mode, category: notice.category || 'Safety', sender: notice.sender,
     link: notice.link || '', channels: [...(notice.channels || [])], content: JSON.parse(JSON.stringify(notice.content || {})),
     expiresAt: notice.expiresAt ? localInput(notice.expiresAt) : '',
   });
@@ -51,7 +51,7 @@ function request(m) {
   }
   const expires = m.expiresAt ? new Date(m.expiresAt) : null;
   return {
-    severity: m.severity, audience: m.audience, mode: m.mode, sender: m.sender.trim(), link: m.link.trim() || null,
+    severity: m.severity, audience: m.audience, mode: m.mode, category: m.category, sender: m.sender.trim(), link: m.link.trim() || null,
     expiresAt: expires && !Number.isNaN(expires.getTime()) ? expires.toISOString() : null,
     channels: m.audience === 'staff' ? [] : m.channels, content,
   };
@@ -170,6 +170,7 @@ function templatePicker(m, redraw) {
     if (!tpl) return;
     m.template = tpl.id;
     m.severity = tpl.severity;
+    m.category = tpl.category;
     for (const [tag, c] of Object.entries(contentOf(tpl))) {
       if (!m.languages.includes(tag)) m.languages.push(tag);
       m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };

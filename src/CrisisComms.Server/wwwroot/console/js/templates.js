@@ -7,7 +7,7 @@ export const DEFAULT_SENDER = 'Linköpings kommun, krisledningen';
 
 export const TEMPLATES = [
   {
-    id: 'water', name: { sv: 'Dricksvatten: koka vattnet', en: 'Drinking water: boil the water' }, severity: 'critical', slug: 'vatten',
+    id: 'water', category: 'Health', name: { sv: 'Dricksvatten: koka vattnet', en: 'Drinking water: boil the water' }, severity: 'critical', slug: 'vatten',
     content: {
       sv: {
         headline: 'Koka vattnet innan du dricker det',
@@ -20,7 +20,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'power', name: { sv: 'Elavbrott', en: 'Power cut' }, severity: 'warning', slug: 'elavbrott',
+    id: 'power', category: 'Infra', name: { sv: 'Elavbrott', en: 'Power cut' }, severity: 'warning', slug: 'elavbrott',
     content: {
       sv: {
         headline: 'Elavbrott i delar av kommunen',
@@ -33,7 +33,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'storm', name: { sv: 'Storm', en: 'Storm' }, severity: 'warning', slug: 'storm',
+    id: 'storm', category: 'Met', name: { sv: 'Storm', en: 'Storm' }, severity: 'warning', slug: 'storm',
     content: {
       sv: {
         headline: 'Storm väntas i kväll',
@@ -46,7 +46,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'fire', name: { sv: 'Brand och rök', en: 'Fire and smoke' }, severity: 'critical', slug: 'brand',
+    id: 'fire', category: 'Fire', name: { sv: 'Brand och rök', en: 'Fire and smoke' }, severity: 'critical', slug: 'brand',
     content: {
       sv: {
         headline: 'Brand med kraftig rök: stäng fönster',
@@ -59,7 +59,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'road', name: { sv: 'Avstängd väg', en: 'Road closure' }, severity: 'info', slug: 'trafik',
+    id: 'road', category: 'Transport', name: { sv: 'Avstängd väg', en: 'Road closure' }, severity: 'info', slug: 'trafik',
     content: {
       sv: {
         headline: 'Vägen är avstängd',
@@ -72,7 +72,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'school', name: { sv: 'Stängd skola', en: 'School closure' }, severity: 'warning', slug: 'skola',
+    id: 'school', category: 'Safety', name: { sv: 'Stängd skola', en: 'School closure' }, severity: 'warning', slug: 'skola',
     content: {
       sv: {
         headline: 'Skolan är stängd i dag',
@@ -85,7 +85,7 @@ export const TEMPLATES = [
     },
   },
   {
-    id: 'it', name: { sv: 'IT-störning', en: 'IT outage' }, severity: 'info', slug: 'it-storning',
+    id: 'it', category: 'Infra', name: { sv: 'IT-störning', en: 'IT outage' }, severity: 'info', slug: 'it-storning',
     content: {
       sv: {
         headline: 'Störning i kommunens e-tjänster',
