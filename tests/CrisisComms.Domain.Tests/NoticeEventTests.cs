@@ -25,12 +25,12 @@ public class NoticeEventTests
         return notice;
     }
 
-    private static Notice Claimed(string channel = "x")
+    private static (Notice Notice, string ClaimId) Claimed(string channel = "x")
     {
         var notice = Live(channel);
         notice.AdvanceBannerStages(Now + Timings.IntranetLead, Timings);
-        Assert.IsType<PostClaimed>(Assert.Single(notice.RunDue(Now + Timings.IntranetLead + Timings.SocialDelay, Timings, Lease)));
-        return notice;
+        var claim = Assert.IsType<PostClaimed>(Assert.Single(notice.RunDue(Now + Timings.IntranetLead + Timings.SocialDelay, Timings, Lease)));
+        return (notice, claim.ClaimId);
     }
 
     [Fact]
@@ -80,46 +80,49 @@ public class NoticeEventTests
         var notice = Live("x");
         notice.AdvanceBannerStages(Now + Timings.IntranetLead, Timings);
         var due = Now + Timings.IntranetLead + Timings.SocialDelay;
-        Assert.Equal([new PostClaimed(notice.Id, due, "social:x", 1, due + Lease)], notice.RunDue(due, Timings, Lease));
+        var claim = Assert.IsType<PostClaimed>(Assert.Single(notice.RunDue(due, Timings, Lease)));
+        Assert.Equal(new PostClaimed(notice.Id, due, "social:x", 1, due + Lease, claim.ClaimId), claim);
+        Assert.Equal(claim.ClaimId, notice.StageNamed("social:x")!.ClaimId);
         Assert.Empty(notice.RunDue(due + TimeSpan.FromMinutes(1), Timings, Lease));
     }
 
     [Fact]
     public void APostOutcomeCompletesRetriesOrFailsTheStage()
     {
-        var posted = Claimed();
+        var (posted, claim) = Claimed();
         Assert.Equal([new StageCompleted(posted.Id, Now, "social:x", "123")],
-            posted.RecordPostOutcome("social:x", new PostOutcome.Posted("123"), Now, Policy));
+            posted.RecordPostOutcome("social:x", claim, new PostOutcome.Posted("123"), Now, Policy));
 
-        var retried = Claimed();
+        (var retried, claim) = Claimed();
         var retry = Assert.IsType<PostRetryScheduled>(Assert.Single(
-            retried.RecordPostOutcome("social:x", new PostOutcome.Retry("503", null), Now, Policy)));
+            retried.RecordPostOutcome("social:x", claim, new PostOutcome.Retry("503", null), Now, Policy)));
         Assert.Equal((1, Now + TimeSpan.FromSeconds(10)), (retry.Attempt, retry.RetryAt));
 
-        var failed = Claimed();
+        (var failed, claim) = Claimed();
         Assert.Equal([new StageFailed(failed.Id, Now, "social:x", "Token revoked")],
-            failed.RecordPostOutcome("social:x", new PostOutcome.Failed("Token revoked"), Now, Policy));
+            failed.RecordPostOutcome("social:x", claim, new PostOutcome.Failed("Token revoked"), Now, Policy));
     }
 
     [Fact]
     public void APostThatLandsAfterAWithdrawalIsKeptToBeDeleted()
     {
-        var notice = Claimed();
+        var (notice, claim) = Claimed();
         var withdrawn = notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Equal([new NoticeWithdrawn(notice.Id, Now, "Fel", WasLive: true)], withdrawn);
         Assert.Equal([new LatePostRecorded(notice.Id, Now, "social:x", "123")],
-            notice.RecordPostOutcome("social:x", new PostOutcome.Posted("123"), Now, Policy));
-        Assert.Equal([new DeleteClaimed(notice.Id, Now, "social:x", "123", Now + Lease)], notice.RunDue(Now, Timings, Lease));
+            notice.RecordPostOutcome("social:x", claim, new PostOutcome.Posted("123"), Now, Policy));
+        var delete = Assert.IsType<DeleteClaimed>(Assert.Single(notice.RunDue(Now, Timings, Lease)));
+        Assert.Equal(new DeleteClaimed(notice.Id, Now, "social:x", "123", Now + Lease, delete.ClaimId), delete);
         Assert.Equal([new PostDeleted(notice.Id, Now, "social:x", "123")],
-            notice.RecordDeleteOutcome("social:x", new PostOutcome.Posted("123"), Now, Policy));
-        Assert.Empty(notice.RecordDeleteOutcome("social:x", new PostOutcome.Posted("123"), Now, Policy));
+            notice.RecordDeleteOutcome("social:x", delete.ClaimId, new PostOutcome.Posted("123"), Now, Policy));
+        Assert.Empty(notice.RecordDeleteOutcome("social:x", delete.ClaimId, new PostOutcome.Posted("123"), Now, Policy));
     }
 
     [Fact]
     public void WithdrawingAPostedNoticeSaysWhichPostsAreToBeDeleted()
     {
-        var notice = Claimed();
-        notice.RecordPostOutcome("social:x", new PostOutcome.Posted("123"), Now, Policy);
+        var (notice, claim) = Claimed();
+        notice.RecordPostOutcome("social:x", claim, new PostOutcome.Posted("123"), Now, Policy);
         var events = notice.Withdraw(Samples.Approver("bo"), "Fel", Now);
         Assert.Equal(new PostDeleteDue(notice.Id, Now, "social:x", "123"), events[1]);
     }

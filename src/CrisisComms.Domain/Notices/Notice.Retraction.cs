@@ -24,14 +24,18 @@ public sealed partial class Notice
     public IReadOnlyList<DeleteClaimed> ClaimDueRetractions(DateTimeOffset now, TimeSpan lease)
     {
         var claimed = Stages.Where(s => s.RetractDueAt <= now && s.RetractedAt is null && s.ExternalId is not null).ToList();
-        foreach (var stage in claimed) stage.RetractDueAt = now + lease;
-        return [.. claimed.Select(s => new DeleteClaimed(Id, now, s.Name, s.ExternalId!, now + lease))];
+        foreach (var stage in claimed)
+        {
+            stage.RetractDueAt = now + lease;
+            stage.ClaimId = NewClaimId();
+        }
+        return [.. claimed.Select(s => new DeleteClaimed(Id, now, s.Name, s.ExternalId!, now + lease, s.ClaimId!))];
     }
 
-    /// <summary>What a delete attempt's outcome does to its stage; nothing once the post is gone.</summary>
-    public IReadOnlyList<NoticeEvent> RecordDeleteOutcome(string name, PostOutcome outcome, DateTimeOffset now, IRetryPolicy policy)
+    /// <summary>What a delete attempt's outcome does to its stage; nothing once the post is gone. Fenced like a post's.</summary>
+    public IReadOnlyList<NoticeEvent> RecordDeleteOutcome(string name, string claimId, PostOutcome outcome, DateTimeOffset now, IRetryPolicy policy)
     {
-        var stage = StageNamed(name) ?? throw new WrongStateException($"No stage '{name}'.");
+        var stage = ClaimedStage(name, claimId);
         if (stage.RetractedAt is not null) return [];
         return outcome switch
         {

@@ -18,8 +18,9 @@ public sealed partial class Notice
         stage.State = StageState.Running;
         stage.LeaseUntil = now + lease;
         stage.Attempts++;
+        stage.ClaimId = NewClaimId();
         UpdatedAt = now;
-        return new PostClaimed(Id, now, name, stage.Attempts, stage.LeaseUntil.Value);
+        return new PostClaimed(Id, now, name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
     }
 
     public IReadOnlyList<PostClaimed> ClaimDueSocialStages(DateTimeOffset now, TimeSpan lease) =>
@@ -28,11 +29,12 @@ public sealed partial class Notice
     /// <summary>
     /// What a post attempt's outcome does to its stage: done, tried again later, or failed for a
     /// person to look at. A post that went out after the notice was withdrawn is kept to be deleted;
-    /// an outcome for a stage no longer running changes nothing (no events).
+    /// an outcome for a stage no longer running changes nothing (no events). An outcome under a
+    /// claim the stage no longer holds is refused (<see cref="StaleClaimException"/>).
     /// </summary>
-    public IReadOnlyList<NoticeEvent> RecordPostOutcome(string name, PostOutcome outcome, DateTimeOffset now, IRetryPolicy policy)
+    public IReadOnlyList<NoticeEvent> RecordPostOutcome(string name, string claimId, PostOutcome outcome, DateTimeOffset now, IRetryPolicy policy)
     {
-        var stage = StageNamed(name) ?? throw new WrongStateException($"No stage '{name}'.");
+        var stage = ClaimedStage(name, claimId);
         if (stage.State != StageState.Running)
         {
             return outcome is PostOutcome.Posted late && stage.State == StageState.Cancelled && stage.ExternalId is null
@@ -82,6 +84,14 @@ public sealed partial class Notice
         UpdatedAt = now;
         return new StageFailed(Id, now, name, error);
     }
+
+    private Stage ClaimedStage(string name, string claimId)
+    {
+        var stage = StageNamed(name) ?? throw new WrongStateException($"No stage '{name}'.");
+        return stage.ClaimId == claimId ? stage : throw new StaleClaimException(Id, name, claimId);
+    }
+
+    private static string NewClaimId() => Guid.NewGuid().ToString("N");
 
     private Stage RunningStage(string name) =>
         StageNamed(name) is { State: StageState.Running } stage

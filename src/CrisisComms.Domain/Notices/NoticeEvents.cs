@@ -36,7 +36,7 @@ public abstract record StageEvent(string NoticeId, DateTimeOffset At, string Sta
 public sealed record StageCompleted(string NoticeId, DateTimeOffset At, string Stage, string? ExternalId = null) : StageEvent(NoticeId, At, Stage);
 
 /// <summary>A post is claimed for one attempt, until <paramref name="LeaseUntil"/>; it is sent once this is saved.</summary>
-public sealed record PostClaimed(string NoticeId, DateTimeOffset At, string Stage, int Attempt, DateTimeOffset LeaseUntil) : StageEvent(NoticeId, At, Stage);
+public sealed record PostClaimed(string NoticeId, DateTimeOffset At, string Stage, int Attempt, DateTimeOffset LeaseUntil, string ClaimId) : StageEvent(NoticeId, At, Stage);
 
 public sealed record PostRetryScheduled(string NoticeId, DateTimeOffset At, string Stage, int Attempt, string Error, DateTimeOffset RetryAt) : StageEvent(NoticeId, At, Stage);
 
@@ -50,7 +50,7 @@ public sealed record LatePostRecorded(string NoticeId, DateTimeOffset At, string
 public sealed record PostDeleteDue(string NoticeId, DateTimeOffset At, string Stage, string ExternalId) : StageEvent(NoticeId, At, Stage);
 
 /// <summary>A post's deletion is claimed for one attempt; it is sent once this is saved.</summary>
-public sealed record DeleteClaimed(string NoticeId, DateTimeOffset At, string Stage, string ExternalId, DateTimeOffset LeaseUntil) : StageEvent(NoticeId, At, Stage);
+public sealed record DeleteClaimed(string NoticeId, DateTimeOffset At, string Stage, string ExternalId, DateTimeOffset LeaseUntil, string ClaimId) : StageEvent(NoticeId, At, Stage);
 
 public sealed record PostDeleted(string NoticeId, DateTimeOffset At, string Stage, string ExternalId) : StageEvent(NoticeId, At, Stage);
 

@@ -60,6 +60,12 @@ internal sealed class SocialStageRunner(
                 await pipeline.ChangeAsync(job.Notice.Id, (notice, now) => Decide(notice, job, outcome, now), ct);
                 return;
             }
+            catch (StaleClaimException e)
+            {
+                // Fenced: another node holds the stage now, and its outcome is the one that counts.
+                logger.LogWarning("Stage {Stage} of {NoticeId}: the outcome {Outcome} was refused: {Error}", job.Stage, job.Notice.Id, outcome, e.Message);
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var giveUp = time.GetUtcNow() + wait >= claimUntil;
@@ -76,8 +82,8 @@ internal sealed class SocialStageRunner(
     {
         if (notice?.StageNamed(job.Stage) is null) return null;
         var events = job.Delete
-            ? notice.RecordDeleteOutcome(job.Stage, outcome, now, options)
-            : notice.RecordPostOutcome(job.Stage, outcome, now, options);
+            ? notice.RecordDeleteOutcome(job.Stage, job.ClaimId, outcome, now, options)
+            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, options);
         return new Decision([notice], events, Actor.System);
     }
 }

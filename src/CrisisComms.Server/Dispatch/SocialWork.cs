@@ -4,8 +4,8 @@ using CrisisComms.Server.Changes;
 
 namespace CrisisComms.Server.Dispatch;
 
-/// <summary>One claimed post or deletion, with the notice as it was saved with the claim.</summary>
-internal sealed record SocialJob(Notice Notice, string Stage, bool Delete);
+/// <summary>One claimed post or deletion, with the notice as it was saved with the claim, and the claim's fencing token.</summary>
+internal sealed record SocialJob(Notice Notice, string Stage, bool Delete, string ClaimId);
 
 /// <summary>
 /// The claimed social work waiting for <see cref="SocialWorker"/>. A claim is handed over only
@@ -23,8 +23,8 @@ internal sealed class SocialWork
         {
             var job = e switch
             {
-                PostClaimed p => new SocialJob(decision.Notices.First(n => n.Id == p.NoticeId), p.Stage, Delete: false),
-                DeleteClaimed d => new SocialJob(decision.Notices.First(n => n.Id == d.NoticeId), d.Stage, Delete: true),
+                PostClaimed p => new SocialJob(decision.Notices.First(n => n.Id == p.NoticeId), p.Stage, Delete: false, p.ClaimId),
+                DeleteClaimed d => new SocialJob(decision.Notices.First(n => n.Id == d.NoticeId), d.Stage, Delete: true, d.ClaimId),
                 _ => null,
             };
             if (job is not null) _queue.Writer.TryWrite(job);
