@@ -119,6 +119,19 @@ public class NoticeEventTests
     }
 
     [Fact]
+    public void APostThatLandsAfterTheNoticeWasSupersededStays()
+    {
+        var (notice, claim) = Claimed();
+        var newer = Samples.Notice(kind: NoticeKind.Update, incidentId: notice.IncidentId, version: 2);
+        notice.Supersede(Now, by: newer);
+        Assert.Equal([new StageCompleted(notice.Id, Now, "social:x", "123")],
+            notice.RecordPostOutcome("social:x", claim, new PostOutcome.Posted("123"), Now, Policy));
+        var stage = notice.StageNamed("social:x")!;
+        Assert.Equal((StageState.Done, "123", (DateTimeOffset?)null), (stage.State, stage.ExternalId, stage.RetractDueAt));
+        Assert.Empty(notice.RunDue(Now + Lease, Timings, Lease)); // nothing to delete
+    }
+
+    [Fact]
     public void WithdrawingAPostedNoticeSaysWhichPostsAreToBeDeleted()
     {
         var (notice, claim) = Claimed();

@@ -37,9 +37,12 @@ public sealed partial class Notice
         var stage = ClaimedStage(name, claimId);
         if (stage.State != StageState.Running)
         {
-            return outcome is PostOutcome.Posted late && stage.State == StageState.Cancelled && stage.ExternalId is null
-                ? [RecordLatePost(name, late.ExternalId, now)]
-                : [];
+            if (outcome is not PostOutcome.Posted late || stage.State != StageState.Cancelled || stage.ExternalId is not null) return [];
+            // Late, by cause: a withdrawn notice's post comes down; a superseded one's is true, and stays
+            // (the newer version follows it, and a withdrawal of the incident still deletes it).
+            return State == NoticeState.Superseded
+                ? [RecordSupersededPost(stage, late.ExternalId, now)]
+                : [RecordLatePost(name, late.ExternalId, now)];
         }
         switch (outcome)
         {
@@ -53,6 +56,13 @@ public sealed partial class Notice
                     : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
                 return [RecordFailed(name, error, now)];
         }
+    }
+
+    private StageCompleted RecordSupersededPost(Stage stage, string externalId, DateTimeOffset now)
+    {
+        stage.Complete(now, externalId);
+        UpdatedAt = now;
+        return new StageCompleted(Id, now, stage.Name, externalId);
     }
 
     public StageCompleted RecordPosted(string name, string externalId, DateTimeOffset now)
