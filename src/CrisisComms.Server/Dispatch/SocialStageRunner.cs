@@ -14,19 +14,49 @@ namespace CrisisComms.Server.Dispatch;
 /// </summary>
 internal sealed class SocialStageRunner(
     ChangePipeline pipeline,
+    INoticeStore store,
     IServiceProvider services,
     TimeProvider time,
     SocialPostOptions options,
     ILogger<SocialStageRunner> logger)
 {
+    private const int RecentForDuplicates = 500;
+
     public async Task RunAsync(SocialJob job, CancellationToken ct)
     {
         var claimedAt = time.GetUtcNow();
-        var outcome = await CallAsync(job, ct);
+        var stage = job.Notice.StageNamed(job.Stage)!;
+        var outcome = await CallAsync(job, SocialMessages.For(job.Notice), stage.IdempotencyKey!, ct);
+        if (!job.Delete && outcome is PostOutcome.Posted posted && await IsAnotherNoticesAsync(job, posted.ExternalId, ct))
+        {
+            // The channel called it a duplicate of a post that is another notice's (same text, another
+            // incident): this notice has not been posted yet. It is made distinct by the time of day.
+            var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone);
+            logger.LogInformation("Stage {Stage} of {NoticeId}: {ExternalId} is another notice's post with the same text; posting it with the time of day",
+                job.Stage, job.Notice.Id, posted.ExternalId);
+            var distinct = SocialMessages.For(job.Notice) with { Suffix = $"kl. {local:HH:mm}" };
+            outcome = await CallAsync(job, distinct, $"{stage.IdempotencyKey}-{local:HHmm}", ct);
+        }
         await RecordAsync(job, outcome, claimedAt + options.Lease, ct);
     }
 
-    private async Task<PostOutcome> CallAsync(SocialJob job, CancellationToken ct)
+    /// <summary>Whether a post id the channel answered with is already recorded on another notice (among the latest).</summary>
+    private async Task<bool> IsAnotherNoticesAsync(SocialJob job, string externalId, CancellationToken ct)
+    {
+        try
+        {
+            var recent = await store.ListAsync(new NoticeQuery(Limit: RecentForDuplicates), ct);
+            return recent.Any(n => n.Id != job.Notice.Id && n.StageNamed(job.Stage)?.ExternalId == externalId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Stage {Stage} of {NoticeId}: could not check whose post {ExternalId} is; taken as this notice's",
+                job.Stage, job.Notice.Id, externalId);
+            return false;
+        }
+    }
+
+    private async Task<PostOutcome> CallAsync(SocialJob job, SocialMessage message, string idempotencyKey, CancellationToken ct)
     {
         var stage = job.Notice.StageNamed(job.Stage)!;
         try
@@ -36,7 +66,7 @@ internal sealed class SocialStageRunner(
             if (channel is null) return new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.");
             return job.Delete
                 ? await channel.DeleteAsync(stage.ExternalId!, ct)
-                : await channel.PostAsync(SocialMessages.For(job.Notice), stage.IdempotencyKey!, ct);
+                : await channel.PostAsync(message, idempotencyKey, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
