@@ -22,11 +22,15 @@ internal sealed class SocialStageRunner(
 {
     private const int RecentForDuplicates = 500;
 
+    /// <summary>What a channel records when it knows a post was made but not its id.</summary>
+    private const string UnknownPostId = "duplicate";
+
     public async Task RunAsync(SocialJob job, CancellationToken ct)
     {
         var claimedAt = time.GetUtcNow();
         var stage = job.Notice.StageNamed(job.Stage)!;
-        var outcome = await CallAsync(job, SocialMessages.For(job.Notice), stage.IdempotencyKey!, ct);
+        var message = job.Delete ? SocialMessages.For(job.Notice) : SocialMessages.For(job.Notice) with { InReplyTo = await FirstPostAsync(job, ct) };
+        var outcome = await CallAsync(job, message, stage.IdempotencyKey!, ct);
         if (!job.Delete && outcome is PostOutcome.Posted posted && await IsAnotherNoticesAsync(job, posted.ExternalId, ct))
         {
             // The channel called it a duplicate of a post that is another notice's (same text, another
@@ -34,10 +38,25 @@ internal sealed class SocialStageRunner(
             var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone);
             logger.LogInformation("Stage {Stage} of {NoticeId}: {ExternalId} is another notice's post with the same text; posting it with the time of day",
                 job.Stage, job.Notice.Id, posted.ExternalId);
-            var distinct = SocialMessages.For(job.Notice) with { Suffix = $"kl. {local:HH:mm}" };
+            var distinct = message with { Suffix = $"kl. {local:HH:mm}" };
             outcome = await CallAsync(job, distinct, $"{stage.IdempotencyKey}-{local:HHmm}", ct);
         }
         await RecordAsync(job, outcome, claimedAt + options.Lease, ct);
+    }
+
+    /// <summary>
+    /// An update or all-clear answers the incident's first post on the channel, so followers read
+    /// the incident as one thread (X, Mastodon; Facebook makes it a post of its own).
+    /// </summary>
+    private async Task<string?> FirstPostAsync(SocialJob job, CancellationToken ct)
+    {
+        if (job.Notice.Kind == NoticeKind.Alert) return null;
+        var incident = await store.ListAsync(new NoticeQuery(IncidentId: job.Notice.IncidentId, Limit: 1000), ct);
+        return incident
+            .Where(n => n.Version < job.Notice.Version)
+            .OrderBy(n => n.Version)
+            .Select(n => n.StageNamed(job.Stage))
+            .FirstOrDefault(s => s is { ExternalId: not null and not UnknownPostId, RetractedAt: null })?.ExternalId;
     }
 
     /// <summary>Whether a post id the channel answered with is already recorded on another notice (among the latest).</summary>
