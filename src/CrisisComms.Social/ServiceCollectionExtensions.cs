@@ -40,13 +40,16 @@ public static class ServiceCollectionExtensions
     private static string AddChannel<TChannel>(IServiceCollection services, string name)
         where TChannel : class, ISocialChannel
     {
-        services.AddHttpClient<TChannel>((sp, client) =>
+        services.AddHttpClient<TChannel>(client =>
             {
-                client.Timeout = sp.GetRequiredService<IOptions<SocialOptions>>().Value.Timeout;
+                // The resilience pipeline below times each attempt out.
+                client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("CrisisComms/1.0");
             })
             // Header values carry the credentials (OAuth signature, bearer token): never log them.
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            .AddResilienceHandler("social", (pipeline, context) =>
+                SocialResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SocialOptions>>().Value.Timeout));
         // Transient, like the typed client inside it, so the factory can rotate handlers (DNS changes).
         services.AddTransient<ISocialChannel>(sp => sp.GetRequiredService<TChannel>());
         return name;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrisisComms.Domain.Dispatch;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace CrisisComms.Social;
 
@@ -93,9 +94,13 @@ internal abstract class SocialChannel(
         {
             outcome = await call();
         }
+        catch (TimeoutRejectedException e)
+        {
+            outcome = new PostOutcome.Retry($"{DisplayName} did not answer within {e.Timeout.TotalSeconds:0.#} s.", null);
+        }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            outcome = new PostOutcome.Retry($"{DisplayName} did not answer within {http.Timeout.TotalSeconds:0.#} s.", null);
+            outcome = new PostOutcome.Retry($"{DisplayName} did not answer in time.", null);
         }
         catch (HttpRequestException e)
         {

@@ -57,11 +57,11 @@ public class StateMachineTests
         var notice = Live();
         var publicStage = notice.StageNamed(Stage.Public)!;
         Assert.Equal(Now + Timings.IntranetLead, publicStage.DueAt);
-        Assert.False(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings)); // intranet not done yet
-        Assert.True(notice.CompleteBannerStage(Stage.Intranet, Now, Timings));
-        Assert.False(notice.CompleteBannerStage(Stage.Public, Now + TimeSpan.FromSeconds(59), Timings));
-        Assert.True(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings));
-        Assert.False(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings)); // never twice
+        Assert.Null(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings)); // intranet not done yet
+        Assert.NotNull(notice.CompleteBannerStage(Stage.Intranet, Now, Timings));
+        Assert.Null(notice.CompleteBannerStage(Stage.Public, Now + TimeSpan.FromSeconds(59), Timings));
+        Assert.NotNull(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings));
+        Assert.Null(notice.CompleteBannerStage(Stage.Public, Now + Timings.IntranetLead, Timings)); // never twice
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public class StateMachineTests
         var notice = Live();
         notice.CompleteBannerStage(Stage.Intranet, Now, Timings);
         var released = notice.ReleaseNext(Samples.Approver("bo"), Now + TimeSpan.FromSeconds(5));
-        Assert.Equal(Stage.Public, Assert.Single(released).Name);
-        Assert.True(notice.CompleteBannerStage(Stage.Public, Now + TimeSpan.FromSeconds(5), Timings));
+        Assert.Equal(Stage.Public, Assert.Single(released.Stages));
+        Assert.NotNull(notice.CompleteBannerStage(Stage.Public, Now + TimeSpan.FromSeconds(5), Timings));
         Assert.Throws<WrongStateException>(() => notice.ReleaseNext(Samples.Approver("bo"), Now + TimeSpan.FromSeconds(6)));
     }
 
@@ -126,8 +126,8 @@ public class StateMachineTests
     public void ANoticeExpiresAtItsExpiryAndNotBefore()
     {
         var notice = Live(Samples.Draft(expiresAt: Now.AddHours(2)));
-        Assert.False(notice.ExpireIfDue(Now.AddHours(1)));
-        Assert.True(notice.ExpireIfDue(Now.AddHours(2)));
+        Assert.Null(notice.ExpireIfDue(Now.AddHours(1)));
+        Assert.NotNull(notice.ExpireIfDue(Now.AddHours(2)));
         Assert.Equal(NoticeState.Expired, notice.State);
     }
 
@@ -138,8 +138,8 @@ public class StateMachineTests
         Assert.Null(allClear.ClosesAt);
         allClear.CompleteBannerStage(Stage.Intranet, Now, Timings);
         Assert.Equal(Now + Timings.AllClearVisibleFor, allClear.ClosesAt);
-        Assert.False(allClear.CloseIfDue(Now.AddMinutes(59)));
-        Assert.True(allClear.CloseIfDue(Now.AddHours(1)));
+        Assert.Null(allClear.CloseIfDue(Now.AddMinutes(59)));
+        Assert.NotNull(allClear.CloseIfDue(Now.AddHours(1)));
         Assert.Equal(NoticeState.Closed, allClear.State);
     }
 
@@ -153,11 +153,11 @@ public class StateMachineTests
         var due = publicAt + Timings.SocialDelay;
         var lease = TimeSpan.FromMinutes(2);
 
-        Assert.True(notice.TryClaimSocialStage("social:x", due, lease));
-        Assert.False(notice.TryClaimSocialStage("social:x", due + TimeSpan.FromMinutes(1), lease));
-        Assert.True(notice.TryClaimSocialStage("social:x", due + lease, lease)); // the first claimant died
+        Assert.NotNull(notice.TryClaimSocialStage("social:x", due, lease));
+        Assert.Null(notice.TryClaimSocialStage("social:x", due + TimeSpan.FromMinutes(1), lease));
+        Assert.NotNull(notice.TryClaimSocialStage("social:x", due + lease, lease)); // the first claimant died
         Assert.Equal(2, notice.StageNamed("social:x")!.Attempts);
         notice.RecordPosted("social:x", "1234", due + lease);
-        Assert.False(notice.TryClaimSocialStage("social:x", due + lease * 3, lease));
+        Assert.Null(notice.TryClaimSocialStage("social:x", due + lease * 3, lease));
     }
 }

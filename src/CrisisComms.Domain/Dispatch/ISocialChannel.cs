@@ -22,8 +22,13 @@ public interface ISocialChannel
     Task<PostOutcome> DeleteAsync(string externalId, CancellationToken ct = default);
 }
 
-/// <summary>What a post is made of: always the language of record, always pointing to the site.</summary>
-public sealed record SocialMessage(string? Prefix, string Headline, string Lead, string Link);
+/// <summary>
+/// What a post is made of: always the language of record, always pointing to the site.
+/// <paramref name="Suffix"/>, a paragraph of its own before the link and never shortened, makes a
+/// post distinct from another notice's with the same text. <paramref name="InReplyTo"/>: the
+/// channel's id of the incident's first post, which an update or all-clear answers (X, Mastodon).
+/// </summary>
+public sealed record SocialMessage(string? Prefix, string Headline, string Lead, string Link, string? Suffix = null, string? InReplyTo = null);
 
 public sealed record SocialPostPreview(string Channel, string Text, int Length, int Limit);
 

@@ -32,6 +32,12 @@ public sealed class Stage
     /// <summary>While running, the claim of one node; when it lapses another node may take over.</summary>
     [JsonInclude] public DateTimeOffset? LeaseUntil { get; internal set; }
 
+    /// <summary>
+    /// The fencing token of the current claim (of a post or a delete): an outcome is saved only by
+    /// the claim that is still the stage's, so a node that lost its claim cannot overwrite the new owner's result.
+    /// </summary>
+    [JsonInclude] public string? ClaimId { get; internal set; }
+
     /// <summary>For a post to be deleted after a withdrawal: when to (try to) delete it; also its claim while deleting.</summary>
     [JsonInclude] public DateTimeOffset? RetractDueAt { get; internal set; }
 

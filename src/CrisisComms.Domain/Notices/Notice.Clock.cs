@@ -8,30 +8,54 @@ public sealed partial class Notice
     /// <summary>
     /// Completes a due banner stage (intranet or public). A stage runs only after the one before it
     /// is done, so the intranet always sees a notice before the public does. Returns false when
-    /// there is nothing to do, which makes a repeat or a second node harmless.
+    /// there is nothing to do (null), which makes a repeat or a second node harmless.
     /// </summary>
-    public bool CompleteBannerStage(string name, DateTimeOffset now, DispatchTimings timings)
+    public StageCompleted? CompleteBannerStage(string name, DateTimeOffset now, DispatchTimings timings)
     {
         var stage = StageNamed(name);
-        if (State != NoticeState.Live || stage is not { State: StageState.Scheduled } || stage.IsSocial) return false;
-        if (stage.DueAt > now || !PredecessorDone(stage)) return false;
+        if (State != NoticeState.Live || stage is not { State: StageState.Scheduled } || stage.IsSocial) return null;
+        if (stage.DueAt > now || !PredecessorDone(stage)) return null;
 
         stage.Complete(now);
         stage.Attempts++;
         UpdatedAt = now;
         if (name == Stage.Public || (name == Stage.Intranet && Draft.Audience == Audience.Staff))
             OnLastBannerStageDone(now, timings);
-        return true;
+        return new StageCompleted(Id, now, name);
+    }
+
+    /// <summary>Every banner stage that is due, in order: the intranet, then the public site.</summary>
+    public IReadOnlyList<StageCompleted> AdvanceBannerStages(DateTimeOffset now, DispatchTimings timings)
+    {
+        var done = new List<StageCompleted>();
+        foreach (var name in new[] { Stage.Intranet, Stage.Public })
+            if (CompleteBannerStage(name, now, timings) is { } completed) done.Add(completed);
+        return done;
+    }
+
+    /// <summary>
+    /// Whatever time has made due: the notice expires, or an all-clear closes, or its banner stages
+    /// run; then its due posts and deletions are claimed for <paramref name="lease"/>.
+    /// </summary>
+    public IReadOnlyList<NoticeEvent> RunDue(DateTimeOffset now, DispatchTimings timings, TimeSpan lease)
+    {
+        var events = new List<NoticeEvent>();
+        if (ExpireIfDue(now) is { } expired) events.Add(expired);
+        else if (CloseIfDue(now) is { } closed) events.Add(closed);
+        else events.AddRange(AdvanceBannerStages(now, timings));
+        events.AddRange(ClaimDueSocialStages(now, lease));
+        events.AddRange(ClaimDueRetractions(now, lease));
+        return events;
     }
 
     /// <summary>The next stage that has not run yet runs now ("release now").</summary>
-    public IReadOnlyList<Stage> ReleaseNext(Actor actor, DateTimeOffset now)
+    public StagesReleased ReleaseNext(Actor actor, DateTimeOffset now)
     {
         NoticeActions.Require(this, actor, NoticeAction.ReleaseNext);
         var released = NextStages();
         foreach (var stage in released) stage.Schedule(now);
         UpdatedAt = now;
-        return released;
+        return new StagesReleased(Id, now, [.. released.Select(s => s.Name)]);
     }
 
     /// <summary>What "release now" would run: the next stage that has not run, or every social stage that has not.</summary>
@@ -42,18 +66,18 @@ public sealed partial class Notice
         return next.IsSocial ? Stages.Where(s => s.IsSocial && s.State is StageState.Pending or StageState.Scheduled).ToList() : [next];
     }
 
-    public bool ExpireIfDue(DateTimeOffset now)
+    public NoticeExpired? ExpireIfDue(DateTimeOffset now)
     {
-        if (State != NoticeState.Live || Draft.ExpiresAt is not { } at || at > now) return false;
+        if (State != NoticeState.Live || Draft.ExpiresAt is not { } at || at > now) return null;
         End(NoticeState.Expired, now);
-        return true;
+        return new NoticeExpired(Id, now);
     }
 
-    public bool CloseIfDue(DateTimeOffset now)
+    public NoticeClosed? CloseIfDue(DateTimeOffset now)
     {
-        if (State != NoticeState.Live || ClosesAt is not { } at || at > now) return false;
+        if (State != NoticeState.Live || ClosesAt is not { } at || at > now) return null;
         End(NoticeState.Closed, now);
-        return true;
+        return new NoticeClosed(Id, now);
     }
 
     /// <summary>Social stages wait for the public banner; an all-clear starts its countdown.</summary>

@@ -8,46 +8,100 @@ namespace CrisisComms.Domain.Notices;
 /// </summary>
 public sealed partial class Notice
 {
-    public bool TryClaimSocialStage(string name, DateTimeOffset now, TimeSpan lease)
+    public PostClaimed? TryClaimSocialStage(string name, DateTimeOffset now, TimeSpan lease)
     {
         var stage = StageNamed(name);
-        if (State != NoticeState.Live || stage is null || !stage.IsSocial) return false;
+        if (State != NoticeState.Live || stage is null || !stage.IsSocial) return null;
         var claimable = stage.State == StageState.Scheduled && stage.DueAt <= now
             || stage.State == StageState.Running && stage.LeaseUntil <= now;
-        if (!claimable || !PredecessorDone(stage)) return false;
+        if (!claimable || !PredecessorDone(stage)) return null;
         stage.State = StageState.Running;
         stage.LeaseUntil = now + lease;
         stage.Attempts++;
+        stage.ClaimId = NewClaimId();
         UpdatedAt = now;
-        return true;
+        return new PostClaimed(Id, now, name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
     }
 
-    public void RecordPosted(string name, string externalId, DateTimeOffset now)
+    public IReadOnlyList<PostClaimed> ClaimDueSocialStages(DateTimeOffset now, TimeSpan lease) =>
+        [.. Stages.Where(s => s.IsSocial).Select(s => TryClaimSocialStage(s.Name, now, lease)).OfType<PostClaimed>()];
+
+    /// <summary>
+    /// What a post attempt's outcome does to its stage: done, tried again later, or failed for a
+    /// person to look at. A post that went out after the notice was withdrawn is kept to be deleted;
+    /// an outcome for a stage no longer running changes nothing (no events). An outcome under a
+    /// claim the stage no longer holds is refused (<see cref="StaleClaimException"/>).
+    /// </summary>
+    public IReadOnlyList<NoticeEvent> RecordPostOutcome(string name, string claimId, PostOutcome outcome, DateTimeOffset now, IRetryPolicy policy)
+    {
+        var stage = ClaimedStage(name, claimId);
+        if (stage.State != StageState.Running)
+        {
+            if (outcome is not PostOutcome.Posted late || stage.State != StageState.Cancelled || stage.ExternalId is not null) return [];
+            // Late, by cause: a withdrawn notice's post comes down; a superseded one's is true, and stays
+            // (the newer version follows it, and a withdrawal of the incident still deletes it).
+            return State == NoticeState.Superseded
+                ? [RecordSupersededPost(stage, late.ExternalId, now)]
+                : [RecordLatePost(name, late.ExternalId, now)];
+        }
+        switch (outcome)
+        {
+            case PostOutcome.Posted posted:
+                return [RecordPosted(name, posted.ExternalId, now)];
+            case PostOutcome.Retry retry when stage.Attempts < policy.MaxAttempts:
+                var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + policy.Backoff(stage.Attempts);
+                return [RecordRetry(name, retry.Error, at, now)];
+            default:
+                var error = outcome is PostOutcome.Failed failed ? failed.Error
+                    : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
+                return [RecordFailed(name, error, now)];
+        }
+    }
+
+    private StageCompleted RecordSupersededPost(Stage stage, string externalId, DateTimeOffset now)
+    {
+        stage.Complete(now, externalId);
+        UpdatedAt = now;
+        return new StageCompleted(Id, now, stage.Name, externalId);
+    }
+
+    public StageCompleted RecordPosted(string name, string externalId, DateTimeOffset now)
     {
         var stage = RunningStage(name);
         stage.Complete(now, externalId);
         UpdatedAt = now;
+        return new StageCompleted(Id, now, name, externalId);
     }
 
     /// <summary>A failure worth retrying: back to scheduled at <paramref name="retryAt"/>.</summary>
-    public void RecordRetry(string name, string error, DateTimeOffset retryAt, DateTimeOffset now)
+    public PostRetryScheduled RecordRetry(string name, string error, DateTimeOffset retryAt, DateTimeOffset now)
     {
         var stage = RunningStage(name);
         stage.Error = error;
         stage.LeaseUntil = null;
         stage.Schedule(retryAt);
         UpdatedAt = now;
+        return new PostRetryScheduled(Id, now, name, stage.Attempts, error, retryAt);
     }
 
     /// <summary>A failure that needs a person (revoked token, policy block): no more retries.</summary>
-    public void RecordFailed(string name, string error, DateTimeOffset now)
+    public StageFailed RecordFailed(string name, string error, DateTimeOffset now)
     {
         var stage = RunningStage(name);
         stage.State = StageState.Failed;
         stage.Error = error;
         stage.LeaseUntil = null;
         UpdatedAt = now;
+        return new StageFailed(Id, now, name, error);
     }
+
+    private Stage ClaimedStage(string name, string claimId)
+    {
+        var stage = StageNamed(name) ?? throw new WrongStateException($"No stage '{name}'.");
+        return stage.ClaimId == claimId ? stage : throw new StaleClaimException(Id, name, claimId);
+    }
+
+    private static string NewClaimId() => Guid.NewGuid().ToString("N");
 
     private Stage RunningStage(string name) =>
         StageNamed(name) is { State: StageState.Running } stage

@@ -5,7 +5,7 @@ namespace CrisisComms.Domain.Notices;
 /// <summary>The officer actions on a notice: edit, submit, approve, reject, withdraw. Who may is <see cref="NoticeActions"/>.</summary>
 public sealed partial class Notice
 {
-    public void Edit(NoticeDraft draft, bool linkIsExternal, Actor actor, DateTimeOffset now)
+    public NoticeEdited Edit(NoticeDraft draft, bool linkIsExternal, Actor actor, DateTimeOffset now)
     {
         NoticeActions.Require(this, actor, NoticeAction.Edit);
         Draft = draft;
@@ -14,21 +14,23 @@ public sealed partial class Notice
         Reason = null;
         UpdatedAt = now;
         Contribute(actor);
+        return new NoticeEdited(Id, now);
     }
 
-    public void Submit(Actor actor, DateTimeOffset now)
+    public NoticeSubmitted Submit(Actor actor, DateTimeOffset now)
     {
         NoticeActions.Require(this, actor, NoticeAction.Submit);
         State = NoticeState.PendingApproval;
         UpdatedAt = now;
         Contribute(actor);
+        return new NoticeSubmitted(Id, now);
     }
 
     /// <summary>
     /// The two-person rule: a notice is never approved by anyone who created, edited or submitted
     /// it, whatever its mode, except by a director breaking glass with a reason.
     /// </summary>
-    public void Approve(Actor approver, bool breakGlass, string? reason, DateTimeOffset now,
+    public NoticeApproved Approve(Actor approver, bool breakGlass, string? reason, DateTimeOffset now,
         DispatchTimings timings, IReadOnlySet<string> channelsOn)
     {
         if (breakGlass)
@@ -46,9 +48,10 @@ public sealed partial class Notice
         Reason = breakGlass ? reason : null;
         UpdatedAt = now;
         Stages = DispatchPlan.For(Draft, Id, now, timings, channelsOn);
+        return new NoticeApproved(Id, now, breakGlass, reason);
     }
 
-    public void Reject(Actor approver, string reason, DateTimeOffset now)
+    public NoticeRejected Reject(Actor approver, string reason, DateTimeOffset now)
     {
         NoticeActions.Require(this, approver, NoticeAction.Reject);
         if (string.IsNullOrWhiteSpace(reason))
@@ -56,26 +59,29 @@ public sealed partial class Notice
         State = NoticeState.Rejected;
         Reason = reason.Trim();
         UpdatedAt = now;
+        return new NoticeRejected(Id, now, Reason);
     }
 
     /// <summary>Withdrawal ends the incident's banners everywhere at once and cancels what is pending.</summary>
-    public void Withdraw(Actor actor, string reason, DateTimeOffset now)
+    public IReadOnlyList<NoticeEvent> Withdraw(Actor actor, string reason, DateTimeOffset now)
     {
         NoticeActions.Require(this, actor, NoticeAction.Withdraw);
         if (string.IsNullOrWhiteSpace(reason))
             throw new InvalidFieldException("reason", "A withdrawal needs a reason.");
+        var wasLive = State == NoticeState.Live;
         End(NoticeState.Withdrawn, now);
         Reason = reason.Trim();
-        RetractPosts(now);
+        return [new NoticeWithdrawn(Id, now, Reason, wasLive), .. RetractPosts(now)];
     }
 
     /// <summary>A newer version was approved: this one stays visible only until the newer one shows.</summary>
-    public void Supersede(DateTimeOffset now)
+    public NoticeSuperseded Supersede(DateTimeOffset now, Notice? by = null)
     {
         RequireState("superseded", NoticeState.Live);
         State = NoticeState.Superseded;
         foreach (var stage in Stages) stage.Cancel();
         UpdatedAt = now;
+        return new NoticeSuperseded(Id, now, by?.Id ?? "", by?.Version ?? 0);
     }
 
     private void Contribute(Actor actor)

@@ -61,6 +61,9 @@ public sealed partial class Notice
             UpdatedAt = now,
         };
 
+    /// <summary>What <see cref="Create"/> did, for the change that saves it.</summary>
+    [JsonIgnore] public NoticeCreated Created => new(Id, CreatedAt, Kind, Version);
+
     public Stage? StageNamed(string name) => Stages.Find(s => s.Name == name);
 
     public bool IsEnded => State is NoticeState.Withdrawn or NoticeState.Expired or NoticeState.Closed;

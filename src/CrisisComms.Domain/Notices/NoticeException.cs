@@ -18,3 +18,7 @@ public sealed class NoticeNotFoundException(string id) : NoticeException($"No no
 /// <summary>The caller acted on a version of the notice that is no longer the stored one (412).</summary>
 public sealed class NoticeChangedException() : NoticeException(
     "The notice changed since you read it. Nothing was changed; read it again and decide on what it says now.");
+
+/// <summary>An outcome came back under a claim the stage no longer holds: another node took it over; nothing is saved.</summary>
+public sealed class StaleClaimException(string noticeId, string stage, string claimId) : NoticeException(
+    $"The claim {claimId} on stage '{stage}' of notice {noticeId} lapsed and was taken over; its outcome is refused.");

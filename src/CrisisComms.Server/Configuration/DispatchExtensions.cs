@@ -1,3 +1,4 @@
+using CrisisComms.Server.Changes;
 using CrisisComms.Server.Dispatch;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -20,9 +21,13 @@ internal static class DispatchExtensions
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweep).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        // Registered before Quartz so it stops after it: the clock claims nothing more, then the posts under way drain.
+        services.AddHostedService<SocialWorker>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<DispatchClock>();
-        services.AddSingleton<StageProgress>();
+        services.AddSingleton<ChangePipeline>();
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<SocialWork>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<SocialStageRunner>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CrisisComms:Dispatch:Social").Get<SocialPostOptions>() ?? new SocialPostOptions());

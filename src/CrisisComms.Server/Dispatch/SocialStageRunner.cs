@@ -1,177 +1,155 @@
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
+using CrisisComms.Server.Changes;
 using CrisisComms.Server.Metrics;
-using CrisisComms.Server.Notices;
 
 namespace CrisisComms.Server.Dispatch;
 
 /// <summary>
 /// Social posts, the last stage, and their deletion after a withdrawal. A due post (or delete) is
-/// claimed — a lease written with the attempt in the audit log — before anything is sent; the call
-/// itself runs apart from the clock so a slow channel never delays a banner or another channel.
-/// The outcome is written back; retries and lapsed leases come round again through the clock, a
-/// post always with the same idempotency key.
+/// claimed — a lease saved with the attempt in the audit log — before anything is sent; the call
+/// runs under <see cref="SocialWorker"/>, apart from the clock, so a slow channel never delays a
+/// banner or another channel. The outcome goes back through the change pipeline; retries and
+/// lapsed leases come round again through the clock, a post always with the same idempotency key.
 /// </summary>
 internal sealed class SocialStageRunner(
+    ChangePipeline pipeline,
     INoticeStore store,
     IServiceProvider services,
     TimeProvider time,
-    DispatchClock clock,
     SocialPostOptions options,
-    IHostApplicationLifetime lifetime,
-    NoticeChanges changes,
     CrisisMetrics metrics,
     ILogger<SocialStageRunner> logger)
 {
-    private enum Work { Post, Delete }
+    private const int RecentForDuplicates = 500;
 
-    /// <summary>Claims what is due on this notice; the caller saves, then calls <see cref="Start"/>.</summary>
-    public List<(string Stage, bool Delete)> ClaimDue(Notice notice, DateTimeOffset now, List<AuditEntry> audit)
+    /// <summary>What a channel records when it knows a post was made but not its id.</summary>
+    private const string UnknownPostId = "duplicate";
+
+    public async Task RunAsync(SocialJob job, CancellationToken ct)
     {
-        var claimed = new List<(string, bool)>();
-        foreach (var stage in notice.Stages.Where(s => s.IsSocial))
+        var claimedAt = time.GetUtcNow();
+        var stage = job.Notice.StageNamed(job.Stage)!;
+        var message = job.Delete ? SocialMessages.For(job.Notice) : SocialMessages.For(job.Notice) with { InReplyTo = await FirstPostAsync(job, ct) };
+        var outcome = await CallAsync(job, message, stage.IdempotencyKey!, ct);
+        if (!job.Delete && outcome is PostOutcome.Posted posted && await IsAnotherNoticesAsync(job, posted.ExternalId, ct))
         {
-            if (!notice.TryClaimSocialStage(stage.Name, now, options.Lease)) continue;
-            claimed.Add((stage.Name, false));
-            audit.Add(Entry(AuditActions.StageAttempt, notice, now, $"{stage.Name} attempt {stage.Attempts}"));
+            // The channel called it a duplicate of a post that is another notice's (same text, another
+            // incident): this notice has not been posted yet. It is made distinct by the time of day.
+            var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone);
+            logger.LogInformation("Stage {Stage} of {NoticeId}: {ExternalId} is another notice's post with the same text; posting it with the time of day",
+                job.Stage, job.Notice.Id, posted.ExternalId);
+            var distinct = message with { Suffix = $"kl. {local:HH:mm}" };
+            outcome = await CallAsync(job, distinct, $"{stage.IdempotencyKey}-{local:HHmm}", ct);
         }
-        foreach (var stage in notice.ClaimDueRetractions(now, options.Lease))
-        {
-            claimed.Add((stage.Name, true));
-            audit.Add(Entry(AuditActions.StageAttempt, notice, now, $"{stage.Name} delete {stage.ExternalId}"));
-        }
-        return claimed;
+        if (!job.Delete) metrics.SocialAttempt(stage.Channel ?? stage.Name, outcome);
+        await RecordAsync(job, outcome, claimedAt + options.Lease, ct);
     }
 
-    public void Start(Notice notice, IReadOnlyList<(string Stage, bool Delete)> claimed)
+    /// <summary>
+    /// An update or all-clear answers the incident's first post on the channel, so followers read
+    /// the incident as one thread (X, Mastodon; Facebook makes it a post of its own).
+    /// </summary>
+    private async Task<string?> FirstPostAsync(SocialJob job, CancellationToken ct)
     {
-        foreach (var (stage, delete) in claimed)
-            _ = Task.Run(() => RunAsync(notice, stage, delete ? Work.Delete : Work.Post, lifetime.ApplicationStopping));
+        if (job.Notice.Kind == NoticeKind.Alert) return null;
+        var incident = await store.ListAsync(new NoticeQuery(IncidentId: job.Notice.IncidentId, Limit: 1000), ct);
+        return incident
+            .Where(n => n.Version < job.Notice.Version)
+            .OrderBy(n => n.Version)
+            .Select(n => n.StageNamed(job.Stage))
+            .FirstOrDefault(s => s is { ExternalId: not null and not UnknownPostId, RetractedAt: null })?.ExternalId;
     }
 
-    private async Task RunAsync(Notice notice, string stageName, Work work, CancellationToken ct)
+    /// <summary>Whether a post id the channel answered with is already recorded on another notice (among the latest).</summary>
+    private async Task<bool> IsAnotherNoticesAsync(SocialJob job, string externalId, CancellationToken ct)
     {
-        var stage = notice.StageNamed(stageName)!;
-        PostOutcome outcome;
+        try
+        {
+            var recent = await store.ListAsync(new NoticeQuery(Limit: RecentForDuplicates), ct);
+            return recent.Any(n => n.Id != job.Notice.Id && n.StageNamed(job.Stage)?.ExternalId == externalId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Stage {Stage} of {NoticeId}: could not check whose post {ExternalId} is; taken as this notice's",
+                job.Stage, job.Notice.Id, externalId);
+            return false;
+        }
+    }
+
+    private async Task<PostOutcome> CallAsync(SocialJob job, SocialMessage message, string idempotencyKey, CancellationToken ct)
+    {
+        var stage = job.Notice.StageNamed(job.Stage)!;
         try
         {
             // Channels are transient (their HTTP clients rotate), so they are asked for per call.
             var channel = services.GetServices<ISocialChannel>().FirstOrDefault(c => c.Name == stage.Channel);
-            outcome = channel is null
-                ? new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.")
-                : work == Work.Post
-                    ? await channel.PostAsync(SocialMessages.For(notice), stage.IdempotencyKey!, ct)
-                    : await channel.DeleteAsync(stage.ExternalId!, ct);
+            if (channel is null) return new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.");
+            return job.Delete
+                ? await channel.DeleteAsync(stage.ExternalId!, ct)
+                : await channel.PostAsync(message, idempotencyKey, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return; // Shutting down: the lease lapses and another node (or this one, restarted) tries again.
+            logger.LogError(e, "Stage {Stage} of {NoticeId}: the channel call threw", job.Stage, job.Notice.Id);
+            return new PostOutcome.Retry($"Unexpected error: {e.GetType().Name}", null);
         }
-        catch (Exception e)
-        {
-            outcome = new PostOutcome.Retry($"Unexpected error: {e.GetType().Name}", null);
-        }
-        if (work == Work.Post) metrics.SocialAttempt(stage.Channel ?? stage.Name, outcome);
-        await RecordAsync(notice.Id, stageName, work, outcome, ct);
     }
 
-    private async Task RecordAsync(string id, string stageName, Work work, PostOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Saves the outcome. While the store does not answer it tries again, as long as the claim
+    /// holds; past it another node may claim the stage, and the same idempotency key keeps that
+    /// from posting twice. Each failure is logged with what was not saved.
+    /// </summary>
+    private async Task RecordAsync(SocialJob job, PostOutcome outcome, DateTimeOffset claimUntil, CancellationToken ct)
     {
-        for (var attempt = 1; attempt <= 5; attempt++)
+        var wait = TimeSpan.FromMilliseconds(250);
+        while (true)
         {
-            var notice = await store.GetAsync(id, ct);
-            if (notice?.StageNamed(stageName) is not { } stage) return;
-            var now = time.GetUtcNow();
-            var audit = new List<AuditEntry>();
-            if (work == Work.Post) RecordPost(notice, stage, outcome, now, audit);
-            else RecordDelete(notice, stage, outcome, now, audit);
             try
             {
-                await store.SaveAsync(new ChangeSet([notice], audit, BannersChanged: false), ct);
-                metrics.StagesSaved([notice], audit);
-                clock.WakeAt(notice.NextDueAt);
-                await changes.PublishAsync([notice]);
+                await pipeline.ChangeAsync(job.Notice.Id, (notice, now) => Decide(notice, job, outcome, now), ct);
                 return;
             }
-            catch (ConcurrencyConflictException)
+            catch (StaleClaimException e)
             {
-                // The notice moved on meanwhile (an officer, the clock): record on the fresh copy.
+                // Fenced: another node holds the stage now, and its outcome is the one that counts.
+                logger.LogWarning("Stage {Stage} of {NoticeId}: the outcome {Outcome} was refused: {Error}", job.Stage, job.Notice.Id, outcome, e.Message);
+                return;
             }
-        }
-    }
-
-    private void RecordPost(Notice notice, Stage stage, PostOutcome outcome, DateTimeOffset now, List<AuditEntry> audit)
-    {
-        if (stage.State != StageState.Running)
-        {
-            // Withdrawn while the post was under way: a post that went out anyway is deleted.
-            if (outcome is PostOutcome.Posted late && stage.State == StageState.Cancelled && stage.ExternalId is null)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                notice.RecordLatePost(stage.Name, late.ExternalId, now);
-                audit.Add(Entry(AuditActions.StageDone, notice, now, stage.Name, "posted while being withdrawn; to be deleted"));
+                var giveUp = time.GetUtcNow() + wait >= claimUntil;
+                logger.LogError(e, "Stage {Stage} of {NoticeId}: the outcome {Outcome} could not be saved; {Next}",
+                    job.Stage, job.Notice.Id, outcome, giveUp ? "giving up, the claim lapses" : "trying again");
+                if (giveUp) return;
             }
-            return;
-        }
-        switch (outcome)
-        {
-            case PostOutcome.Posted posted:
-                notice.RecordPosted(stage.Name, posted.ExternalId, now);
-                audit.Add(Entry(AuditActions.StageDone, notice, now, stage.Name));
-                logger.LogInformation("Stage {Stage} of {NoticeId} done {Elapsed} after approval",
-                    stage.Name, notice.Id, now - (notice.ApprovedAt ?? now));
-                break;
-            case PostOutcome.Retry retry when stage.Attempts < options.MaxAttempts:
-                var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + options.Backoff(stage.Attempts);
-                notice.RecordRetry(stage.Name, retry.Error, at, now);
-                logger.LogWarning("Stage {Stage} of {NoticeId} attempt {Attempt} failed: {Error}; next try at {RetryAt}",
-                    stage.Name, notice.Id, stage.Attempts, retry.Error, at);
-                break;
-            default:
-                var error = outcome is PostOutcome.Failed failed ? failed.Error
-                    : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
-                notice.RecordFailed(stage.Name, error, now);
-                audit.Add(Entry(AuditActions.StageFailed, notice, now, stage.Name, error));
-                logger.LogError("Stage {Stage} of {NoticeId} failed and needs a person: {Error}", stage.Name, notice.Id, error);
-                break;
+            await Task.Delay(wait, time, ct);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
         }
     }
 
-    private void RecordDelete(Notice notice, Stage stage, PostOutcome outcome, DateTimeOffset now, List<AuditEntry> audit)
+    private Decision? Decide(Notice? notice, SocialJob job, PostOutcome outcome, DateTimeOffset now)
     {
-        if (stage.RetractedAt is not null) return;
-        switch (outcome)
-        {
-            case PostOutcome.Posted:
-                notice.RecordRetracted(stage.Name, now);
-                audit.Add(Entry(AuditActions.StageRetracted, notice, now, stage.Name, $"deleted {stage.ExternalId}"));
-                logger.LogInformation("Post {ExternalId} of {NoticeId} on {Stage} deleted", stage.ExternalId, notice.Id, stage.Name);
-                break;
-            case PostOutcome.Retry retry:
-                var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + options.Backoff(2);
-                notice.RecordRetractRetry(stage.Name, retry.Error, at, now);
-                logger.LogWarning("Deleting post {ExternalId} on {Stage} failed: {Error}; next try at {RetryAt}", stage.ExternalId, stage.Name, retry.Error, at);
-                break;
-            case PostOutcome.Failed failed:
-                notice.RecordRetractFailed(stage.Name, failed.Error, now);
-                audit.Add(Entry(AuditActions.StageFailed, notice, now, stage.Name, $"delete failed: {failed.Error}"));
-                logger.LogError("Post {ExternalId} on {Stage} could not be deleted and needs a person: {Error}", stage.ExternalId, stage.Name, failed.Error);
-                break;
-        }
+        if (notice?.StageNamed(job.Stage) is null) return null;
+        var events = job.Delete
+            ? notice.RecordDeleteOutcome(job.Stage, job.ClaimId, outcome, now, options)
+            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, options);
+        return new Decision([notice], events, Actor.System);
     }
-
-    private static AuditEntry Entry(string action, Notice notice, DateTimeOffset now, string stage, string? reason = null) =>
-        new(now, Actor.System.Subject, action, notice.Id, notice.IncidentId, reason, stage);
 }
 
 /// <summary>How social posts are retried: exponential backoff with jitter, so retries from many notices do not march in step.</summary>
-internal sealed class SocialPostOptions
+internal sealed class SocialPostOptions : IRetryPolicy
 {
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
     public int MaxAttempts { get; init; } = 8;
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan MaxRetry { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Posts and deletions under way at once on one node.</summary>
+    public int Concurrency { get; init; } = 16;
 
     public TimeSpan Backoff(int attempts)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 
@@ -33,21 +32,20 @@ internal sealed class CrisisMetrics
         _socialAttempts = meter.CreateCounter<long>("crisiscomms.social.attempts", description: "Calls to a social channel to post, by outcome.");
     }
 
-    /// <summary>Counts the stages a saved change completed or failed, from its audit entries.</summary>
-    public void StagesSaved(IReadOnlyList<Notice> notices, IReadOnlyList<AuditEntry> saved)
+    /// <summary>Counts the stages a saved change completed or failed, from its events.</summary>
+    public void StagesSaved(IReadOnlyList<Notice> notices, IReadOnlyList<NoticeEvent> events)
     {
-        foreach (var entry in saved)
+        foreach (var happened in events)
         {
-            if (entry.Detail is not { } stageName) continue;
-            var notice = notices.FirstOrDefault(n => n.Id == entry.NoticeId);
-            var stage = new KeyValuePair<string, object?>("stage", Kind(stageName));
-            // A post that went out while the notice was being withdrawn carries a reason; it is no delivery.
-            if (entry.Action == AuditActions.StageDone && entry.Reason is null && notice?.ApprovedAt is { } approved)
-                _stageDelay.Record(Math.Max(0, (entry.At - approved).TotalSeconds), stage);
-            else if (entry.Action == AuditActions.StageFailed)
-                _stageFailures.Add(1, stage);
+            // A post that lands after a withdrawal is a LatePostRecorded, not a delivery: not counted.
+            if (happened is StageCompleted done && notices.FirstOrDefault(n => n.Id == done.NoticeId)?.ApprovedAt is { } approved)
+                _stageDelay.Record(Math.Max(0, (done.At - approved).TotalSeconds), Tag(done.Stage));
+            else if (happened is StageFailed failed)
+                _stageFailures.Add(1, Tag(failed.Stage));
         }
     }
+
+    private static KeyValuePair<string, object?> Tag(string stageName) => new("stage", Kind(stageName));
 
     /// <summary>A banner hub connection joined (+1) or left (-1) its audience.</summary>
     public void BannerConnection(string audience, int change) =>

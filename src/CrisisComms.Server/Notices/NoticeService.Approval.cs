@@ -1,6 +1,6 @@
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
+using CrisisComms.Server.Changes;
 
 namespace CrisisComms.Server.Notices;
 
@@ -22,38 +22,24 @@ internal sealed partial class NoticeService
             if (incident.Any(n => n.Version > notice.Version && n.ApprovedAt is not null))
                 throw new WrongStateException("A newer version of this incident is already out; approve that one's follow-ups instead.");
 
-            notice.Approve(actor, breakGlass, reason, now, timings, _channelsOn);
-            var action = breakGlass ? AuditActions.ApprovedBreakGlass : AuditActions.Approved;
-            var audit = new List<AuditEntry> { Audit(actor, action, notice, now, reason) };
+            var events = new List<NoticeEvent> { notice.Approve(actor, breakGlass, reason, now, timings, _channelsOn) };
             var changed = new List<Notice> { notice };
             foreach (var older in incident.Where(n => n.State == NoticeState.Live && n.Id != notice.Id))
             {
-                older.Supersede(now);
+                events.Add(older.Supersede(now, by: notice));
                 changed.Add(older);
-                audit.Add(Audit(actor, AuditActions.Superseded, older, now, detail: $"by v{notice.Version} ({notice.Id})"));
             }
-            audit.AddRange(progress.AdvanceBannerStages(notice, now));
-            return new Change(changed, audit, BannersChanged: true);
+            events.AddRange(notice.AdvanceBannerStages(now, timings));
+            return new Decision(changed, events, actor);
         }, ct);
 
     public Task<Notice> RejectAsync(string id, Actor actor, string? reason, IfMatch? ifMatch, CancellationToken ct) =>
         ChangeAsync(id, ifMatch, (notice, now) =>
-        {
-            notice.Reject(actor, reason ?? "", now);
-            return new Change([notice], [Audit(actor, AuditActions.Rejected, notice, now, notice.Reason)], false);
-        }, ct);
+            new Decision([notice], [notice.Reject(actor, reason ?? "", now)], actor), ct);
 
     public Task<Notice> ReleaseNextAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
         ChangeAsync(id, ifMatch, (notice, now) =>
-        {
-            var released = notice.ReleaseNext(actor, now);
-            var audit = new List<AuditEntry>
-            {
-                Audit(actor, AuditActions.ReleasedNext, notice, now, detail: string.Join(", ", released.Select(s => s.Name))),
-            };
-            audit.AddRange(progress.AdvanceBannerStages(notice, now));
-            return new Change([notice], audit, BannersChanged: audit.Count > 1);
-        }, ct);
+            new Decision([notice], [notice.ReleaseNext(actor, now), .. notice.AdvanceBannerStages(now, timings)], actor), ct);
 
     /// <summary>
     /// Withdrawal takes the incident's banners down everywhere in one write, and marks every post
@@ -63,13 +49,19 @@ internal sealed partial class NoticeService
         ChangeAsync(id, ifMatch, async (notice, now) =>
         {
             var wasLive = notice.State == NoticeState.Live;
-            notice.Withdraw(actor, reason ?? "", now);
+            var events = new List<NoticeEvent>(notice.Withdraw(actor, reason ?? "", now));
             var changed = new List<Notice> { notice };
             if (wasLive)
             {
                 var incident = await store.ListAsync(new NoticeQuery(NoticeState.Superseded, notice.IncidentId, Limit: 1000), ct);
-                changed.AddRange(incident.Where(older => older.RetractPosts(now)));
+                foreach (var older in incident)
+                {
+                    var due = older.RetractPosts(now);
+                    if (due.Count == 0) continue;
+                    changed.Add(older);
+                    events.AddRange(due);
+                }
             }
-            return new Change(changed, [Audit(actor, AuditActions.Withdrawn, notice, now, notice.Reason)], BannersChanged: wasLive);
+            return new Decision(changed, events, actor);
         }, ct);
 }

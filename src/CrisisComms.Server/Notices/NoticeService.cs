@@ -1,11 +1,9 @@
-using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Domain.Validation;
-using CrisisComms.Server.Banners;
+using CrisisComms.Server.Changes;
 using CrisisComms.Server.Configuration;
-using CrisisComms.Server.Dispatch;
 using Microsoft.Extensions.Options;
 
 namespace CrisisComms.Server.Notices;
@@ -21,10 +19,7 @@ internal sealed partial class NoticeService(
     DispatchTimings timings,
     IOptions<SiteOptions> site,
     IEnumerable<ISocialChannel> channels,
-    BannerFeed feed,
-    DispatchClock clock,
-    StageProgress progress,
-    NoticeChanges changes)
+    ChangePipeline pipeline)
 {
     private readonly HashSet<string> _channelsOn = channels.Select(c => c.Name).ToHashSet();
 
@@ -39,7 +34,7 @@ internal sealed partial class NoticeService(
         var draft = Validate(input, now);
         var id = NewId();
         var notice = Notice.Create(id, id, 1, NoticeKind.Alert, draft, IsExternal(draft), actor, now);
-        await SaveAsync([notice], [Audit(actor, AuditActions.Created, notice, now)], bannersChanged: false, ct);
+        await pipeline.SaveAsync(new Decision([notice], [notice.Created], actor), ct);
         return notice;
     }
 
@@ -59,24 +54,18 @@ internal sealed partial class NoticeService(
             NoticeActions.Require(live, actor, kind == NoticeKind.AllClear ? NoticeAction.AllClear : NoticeAction.Update);
             var version = incident.Max(n => n.Version) + 1;
             var notice = Notice.Create(NewId(), source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
-            var audit = Audit(actor, AuditActions.Created, notice, now, detail: $"{kind.ToCamelCase()} v{version}");
-            return new Change(ifMatch is null ? [notice] : [notice, source], [audit], false);
+            return new Decision(ifMatch is null ? [notice] : [notice, source], [notice.Created], actor);
         }, ct);
 
     public Task<Notice> EditAsync(string id, NoticeInput input, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
         ChangeAsync(id, ifMatch, (notice, now) =>
         {
             var draft = Validate(input, now);
-            notice.Edit(draft, IsExternal(draft), actor, now);
-            return new([notice], [Audit(actor, AuditActions.Edited, notice, now)], false);
+            return new Decision([notice], [notice.Edit(draft, IsExternal(draft), actor, now)], actor);
         }, ct);
 
     public Task<Notice> SubmitAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
-        ChangeAsync(id, ifMatch, (notice, now) =>
-        {
-            notice.Submit(actor, now);
-            return new([notice], [Audit(actor, AuditActions.Submitted, notice, now)], false);
-        }, ct);
+        ChangeAsync(id, ifMatch, (notice, now) => new Decision([notice], [notice.Submit(actor, now)], actor), ct);
 
     private NoticeDraft Validate(NoticeInput input, DateTimeOffset now)
     {
@@ -94,10 +83,6 @@ internal sealed partial class NoticeService(
         if (incident.Any(n => n.State is NoticeState.Withdrawn && n.ApprovedAt is not null || n.State == NoticeState.Closed))
             throw new WrongStateException("The incident has ended (withdrawn or closed); issue a new alert instead.");
     }
-
-    internal static AuditEntry Audit(Actor actor, string action, Notice notice, DateTimeOffset now,
-        string? reason = null, string? detail = null) =>
-        new(now, actor.Subject, action, notice.Id, notice.IncidentId, reason, detail);
 }
 
 /// <summary>Every field that is wrong, by its path in the request.</summary>

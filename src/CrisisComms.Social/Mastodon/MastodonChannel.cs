@@ -37,7 +37,9 @@ internal sealed class MastodonChannel(
         var (fitted, _) = await FitAsync(message, ct);
         var request = Authorized(HttpMethod.Post, "api/v1/statuses");
         request.Headers.Add("Idempotency-Key", idempotencyKey);
-        request.Content = new FormUrlEncodedContent([new("status", fitted.Text), new("visibility", "public")]);
+        List<KeyValuePair<string, string>> fields = [new("status", fitted.Text), new("visibility", "public")];
+        if (message.InReplyTo is { } first) fields.Add(new("in_reply_to_id", first));
+        request.Content = new FormUrlEncodedContent(fields);
         var reply = await SendAsync(request, ct);
         if (reply.IsSuccess)
         {

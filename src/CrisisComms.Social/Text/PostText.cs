@@ -26,7 +26,7 @@ internal static class PostText
             : $"{message.Prefix.Trim()} {message.Headline.Trim()}");
         var lead = Nfc(message.Lead.Trim());
         var body = lead.Length == 0 ? headline : headline + Gap + lead;
-        var tail = Gap + message.Link.Trim();
+        var tail = (string.IsNullOrWhiteSpace(message.Suffix) ? "" : Gap + Nfc(message.Suffix.Trim())) + Gap + message.Link.Trim();
 
         var whole = body + tail;
         var length = measure.Measure(whole);

@@ -37,7 +37,9 @@ internal sealed class XChannel(
     {
         var text = Fit(message).Text;
         var request = Signed(HttpMethod.Post, Endpoint("2/tweets"));
-        request.Content = JsonContent.Create(new { text });
+        request.Content = message.InReplyTo is { } first
+            ? JsonContent.Create(new { text, reply = new { in_reply_to_tweet_id = first } })
+            : JsonContent.Create(new { text });
         var reply = await SendAsync(request, ct);
         if (reply.IsSuccess)
         {

@@ -29,6 +29,9 @@ public abstract record FakeFault
 /// <param name="IdempotencyKey">Mastodon's Idempotency-Key header.</param>
 public sealed record FakePost(string Id, string Text, string? Link = null, string? Visibility = null, string? IdempotencyKey = null)
 {
+    /// <summary>The post this one answers (X <c>reply.in_reply_to_tweet_id</c>, Mastodon <c>in_reply_to_id</c>).</summary>
+    public string? InReplyTo { get; init; }
+
     /// <summary>When the fake accepted it, to check posts come after the public banner.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 }

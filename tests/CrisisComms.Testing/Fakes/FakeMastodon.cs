@@ -70,6 +70,12 @@ public sealed partial class FakeMastodon : FakeSocialServer
         }
         var fields = await Fields(context.Request);
         var status = fields.GetValueOrDefault("status") ?? "";
+        var inReplyTo = fields.GetValueOrDefault("in_reply_to_id");
+        if (inReplyTo is not null && !LivePosts().Any(p => p.Id == inReplyTo))
+        {
+            await Error(context, 404, "Record not found: in_reply_to_id is not a status of this instance.");
+            return;
+        }
         var fault = TakeFault();
         if (await Refused(context, fault)) return;
 
@@ -80,7 +86,7 @@ public sealed partial class FakeMastodon : FakeSocialServer
             if (post is null && Length(status) <= MaxCharacters)
             {
                 post = Record(n => new FakePost((110_000_000_000_000_000 + n).ToString(CultureInfo.InvariantCulture), status,
-                    Visibility: fields.GetValueOrDefault("visibility"), IdempotencyKey: key));
+                    Visibility: fields.GetValueOrDefault("visibility"), IdempotencyKey: key) { InReplyTo = inReplyTo });
                 byKey[key] = post;
             }
         }

@@ -63,6 +63,16 @@ public sealed partial class FakeX : FakeSocialServer
             await Problem(context, 400, "Invalid Request", "The text field is missing.");
             return;
         }
+        string? inReplyTo = null;
+        if (body.RootElement.TryGetProperty("reply", out var reply))
+        {
+            inReplyTo = reply.TryGetProperty("in_reply_to_tweet_id", out var to) ? to.GetString() : null;
+            if (inReplyTo is null || !LivePosts().Any(p => p.Id == inReplyTo))
+            {
+                await Problem(context, 400, "Invalid Request", "The reply.in_reply_to_tweet_id is missing or not a Tweet that can be replied to.");
+                return;
+            }
+        }
         var fault = TakeFault();
         if (await Refused(context, fault)) return;
         if (LivePosts().Any(p => p.Text == text)) fault = new FakeFault.Duplicate();
@@ -76,7 +86,7 @@ public sealed partial class FakeX : FakeSocialServer
             await Problem(context, 400, "Invalid Request", "One or more parameters to your request was invalid: text is too long.");
             return;
         }
-        var post = Record(n => new FakePost((1_800_000_000_000_000_000 + n).ToString(CultureInfo.InvariantCulture), text));
+        var post = Record(n => new FakePost((1_800_000_000_000_000_000 + n).ToString(CultureInfo.InvariantCulture), text) { InReplyTo = inReplyTo });
         if (fault is FakeFault.SlowAfterAccepting slow) await DelayAsync(context, slow.Delay);
         context.Response.StatusCode = 201;
         await context.Response.WriteAsJsonAsync(new { data = new { id = post.Id, text = post.Text } });

@@ -1,4 +1,5 @@
-// The stage timeline (intranet done 12:03:04, public due 12:04:04 …) and the audit trail.
+// The stage timeline (intranet done 12:03:04, public due 12:04:04 …), drawn from the stage fields, and
+// the audit trail, shown as it was written.
 
 import { h } from './dom.js';
 import { t, time, clock } from './i18n.js';
@@ -44,12 +45,6 @@ function actionLabel(action) {
   return label === `audit.${action}` ? action : label;
 }
 
-/** Stage names in a detail ("intranet", "public, social:x") read as the timeline names them. */
-function detailOf(e) {
-  if (!e.detail || !(e.action.startsWith('stage.') || e.action === 'notice.releasedNext')) return e.detail;
-  return e.detail.replace(/\b(intranet|public|social:\w+)\b/g, (name) => stageName(name));
-}
-
 export function auditTable(entries) {
   if (!entries.length) return h('p', null, t('incident.noAudit'));
   return h('table', { class: 'list audit', id: 'audit' },
@@ -59,5 +54,5 @@ export function auditTable(entries) {
       h('td', null, h('time', { datetime: e.at }, time(e.at))),
       h('td', null, e.actor),
       h('td', null, actionLabel(e.action)),
-      h('td', null, [e.reason, detailOf(e)].filter(Boolean).join(' \u2014 '))))));
+      h('td', null, [e.reason, e.detail].filter(Boolean).join(' \u2014 '))))));
 }
