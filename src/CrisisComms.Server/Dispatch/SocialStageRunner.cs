@@ -2,11 +2,12 @@ using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Changes;
+using CrisisComms.Server.Webhooks;
 
 namespace CrisisComms.Server.Dispatch;
 
 /// <summary>
-/// Social posts, the last stage, and their deletion after a withdrawal. A due post (or delete) is
+/// Social posts, the last stage, their deletion after a withdrawal, and webhook deliveries (claimed and recorded alike). A due post (or delete) is
 /// claimed — a lease saved with the attempt in the audit log — before anything is sent; the call
 /// runs under <see cref="SocialWorker"/>, apart from the clock, so a slow channel never delays a
 /// banner or another channel. The outcome goes back through the change pipeline; retries and
@@ -17,6 +18,7 @@ internal sealed class SocialStageRunner(
     IServiceProvider services,
     TimeProvider time,
     SocialPostOptions options,
+    WebhookDeliveryOptions webhooks,
     ILogger<SocialStageRunner> logger)
 {
     public async Task RunAsync(SocialJob job, CancellationToken ct)
@@ -31,6 +33,7 @@ internal sealed class SocialStageRunner(
         var stage = job.Notice.StageNamed(job.Stage)!;
         try
         {
+            if (stage.IsWebhook) return await services.GetRequiredService<WebhookSender>().SendAsync(job.Notice, stage, ct);
             // Channels are transient (their HTTP clients rotate), so they are asked for per call.
             var channel = services.GetServices<ISocialChannel>().FirstOrDefault(c => c.Name == stage.Channel);
             if (channel is null) return new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.");
@@ -80,10 +83,10 @@ internal sealed class SocialStageRunner(
 
     private Decision? Decide(Notice? notice, SocialJob job, PostOutcome outcome, DateTimeOffset now)
     {
-        if (notice?.StageNamed(job.Stage) is null) return null;
+        if (notice?.StageNamed(job.Stage) is not { } stage) return null;
         var events = job.Delete
             ? notice.RecordDeleteOutcome(job.Stage, job.ClaimId, outcome, now, options)
-            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, options);
+            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, stage.IsWebhook ? webhooks : options);
         return new Decision([notice], events, Actor.System);
     }
 }
