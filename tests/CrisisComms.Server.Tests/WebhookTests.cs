@@ -1,3 +1,4 @@
+using CrisisComms.Testing.Client;
 using System.Net;
 using CrisisComms.Testing.Server;
 
@@ -80,6 +81,24 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         Assert.Equal($"{id}-webhook-staff-withdrawn", withdrawn.IdempotencyKey);
         var stage = await f.WaitForStageAsync(id, "webhook:staff:withdrawn");
         Assert.Equal("done", stage["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnUpdateWithdrawnBeforeItReachedThePublicStillTellsThePublicWebhook()
+    {
+        var marker = Marker();
+        var first = await f.PublishAsync(marker);
+        await f.WaitForStageAsync(first, "webhook:site");
+        var update = await f.Author.UpdateAsync(first, SampleNotices.Water(headline: $"Koka vattnet i Ryd och Lambohov {marker}"));
+        update.ShouldBe(HttpStatusCode.Created);
+        var second = update.Json!["id"]!.GetValue<string>();
+        (await f.Author.SubmitAsync(second)).ShouldBe(HttpStatusCode.OK);
+        (await f.Approver.ApproveAsync(second)).ShouldBe(HttpStatusCode.OK);
+
+        (await f.Approver.WithdrawAsync(second, "Fel område")).ShouldBe(HttpStatusCode.OK);
+
+        var withdrawn = await f.Receiver.WaitForAsync(d => d.Hook == "site" && d.Event == "withdrawn" && d.Body.ToJsonString().Contains(marker));
+        Assert.Equal($"{second}-webhook-site-withdrawn", withdrawn.IdempotencyKey);
     }
 
     [Fact]

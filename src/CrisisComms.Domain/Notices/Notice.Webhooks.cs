@@ -35,6 +35,20 @@ public sealed partial class Notice
             stage.Schedule(now);
     }
 
+    /// <summary>
+    /// Withdrawn before this version reached a webhook that an older version did reach: that receiver
+    /// still shows the older one, so it hears of the withdrawal too.
+    /// </summary>
+    public void TellEndToReceiversOf(Notice older, DateTimeOffset now)
+    {
+        if (!IsEnded) return;
+        foreach (var delivery in older.Stages.Where(ReachedReceiver))
+        {
+            var ending = WebhookPlan.Ending(delivery, Id, State, now);
+            if (StageNamed(ending.Name) is null) Stages.Add(ending);
+        }
+    }
+
     /// <summary>A delivery the receiver has had, or may have had (under way): it hears how the notice ended.</summary>
     private static bool ReachedReceiver(Stage stage) =>
         stage.IsWebhook && stage.Event is WebhookEvents.Published or WebhookEvents.Updated

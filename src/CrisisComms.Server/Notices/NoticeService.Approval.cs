@@ -56,6 +56,7 @@ internal sealed partial class NoticeService
                 var incident = await store.ListAsync(new NoticeQuery(NoticeState.Superseded, notice.IncidentId, Limit: 1000), ct);
                 foreach (var older in incident)
                 {
+                    notice.TellEndToReceiversOf(older, now);
                     var due = older.RetractPosts(now);
                     if (due.Count == 0) continue;
                     changed.Add(older);
