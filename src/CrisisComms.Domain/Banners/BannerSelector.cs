@@ -38,7 +38,7 @@ public static class BannerSelector
     private static bool IsCurrent(Notice n, DateTimeOffset now) =>
         (n.Draft.ExpiresAt is null || n.Draft.ExpiresAt > now) && (n.ClosesAt is null || n.ClosesAt > now);
 
-    private static Banner ToBanner(Notice n, DateTimeOffset publishedAt) => new(
+    public static Banner ToBanner(Notice n, DateTimeOffset publishedAt) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.Draft.Severity, n.Draft.Mode, n.Draft.Sender,
         n.Draft.Link, n.LinkIsExternal, publishedAt, n.Draft.ExpiresAt, n.Draft.Content);
 }

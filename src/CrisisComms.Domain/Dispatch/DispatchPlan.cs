@@ -10,7 +10,8 @@ namespace CrisisComms.Domain.Dispatch;
 public static class DispatchPlan
 {
     public static List<Stage> For(NoticeDraft draft, string noticeId, DateTimeOffset approvedAt,
-        DispatchTimings timings, IReadOnlySet<string> channelsOn)
+        DispatchTimings timings, IReadOnlySet<string> channelsOn, IReadOnlyList<WebhookTarget>? webhooks = null,
+        string webhookEvent = WebhookEvents.Published)
     {
         var intranet = new Stage(Stage.Intranet, StageState.Pending);
         intranet.Schedule(approvedAt);
@@ -35,6 +36,7 @@ public static class DispatchPlan
                 social.Skip($"The channel '{channel}' is off: it has no credentials configured.");
             stages.Add(social);
         }
+        foreach (var webhook in webhooks ?? []) stages.Add(WebhookPlan.Delivery(draft, noticeId, webhook, webhookEvent));
         return stages;
     }
 }

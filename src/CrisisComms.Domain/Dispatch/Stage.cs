@@ -13,6 +13,7 @@ public sealed class Stage
     public const string Intranet = "intranet";
     public const string Public = "public";
     public const string SocialPrefix = "social:";
+    public const string WebhookPrefix = "webhook:";
 
     [JsonConstructor]
     public Stage(string name, StageState state)
@@ -46,6 +47,15 @@ public sealed class Stage
 
     /// <summary>Fixed when the stage is planned, the same on every retry of the post.</summary>
     [JsonInclude] public string? IdempotencyKey { get; internal set; }
+
+    /// <summary>For a webhook delivery: the banner stage it follows (intranet or public), and its event.</summary>
+    [JsonInclude] public string? After { get; internal set; }
+    [JsonInclude] public string? Event { get; internal set; }
+
+    [JsonIgnore] public bool IsWebhook => Name.StartsWith(WebhookPrefix, StringComparison.Ordinal);
+
+    /// <summary>The configured webhook's name: <c>webhook:{name}</c> or <c>webhook:{name}:{event}</c>.</summary>
+    [JsonIgnore] public string? Webhook => IsWebhook ? Name[WebhookPrefix.Length..].Split(':')[0] : null;
 
     [JsonIgnore] public bool IsSocial => Name.StartsWith(SocialPrefix, StringComparison.Ordinal);
     [JsonIgnore] public string? Channel => IsSocial ? Name[SocialPrefix.Length..] : null;

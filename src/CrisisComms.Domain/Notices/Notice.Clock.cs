@@ -13,12 +13,13 @@ public sealed partial class Notice
     public StageCompleted? CompleteBannerStage(string name, DateTimeOffset now, DispatchTimings timings)
     {
         var stage = StageNamed(name);
-        if (State != NoticeState.Live || stage is not { State: StageState.Scheduled } || stage.IsSocial) return null;
+        if (State != NoticeState.Live || stage is not { State: StageState.Scheduled } || stage.IsSocial || stage.IsWebhook) return null;
         if (stage.DueAt > now || !PredecessorDone(stage)) return null;
 
         stage.Complete(now);
         stage.Attempts++;
         UpdatedAt = now;
+        ScheduleWebhooksAfter(name, now);
         if (name == Stage.Public || (name == Stage.Intranet && Draft.Audience == Audience.Staff))
             OnLastBannerStageDone(now, timings);
         return new StageCompleted(Id, now, name);
@@ -44,6 +45,7 @@ public sealed partial class Notice
         else if (CloseIfDue(now) is { } closed) events.Add(closed);
         else events.AddRange(AdvanceBannerStages(now, timings));
         events.AddRange(ClaimDueSocialStages(now, lease));
+        events.AddRange(ClaimDueWebhookStages(now, lease));
         events.AddRange(ClaimDueRetractions(now, lease));
         return events;
     }
@@ -61,7 +63,8 @@ public sealed partial class Notice
     /// <summary>What "release now" would run: the next stage that has not run, or every social stage that has not.</summary>
     public IReadOnlyList<Stage> NextStages()
     {
-        var next = Stages.FirstOrDefault(s => s.State is StageState.Pending or StageState.Scheduled);
+        // Webhook deliveries follow their banner stage by themselves; "release now" is for the dispatch plan.
+        var next = Stages.FirstOrDefault(s => !s.IsWebhook && s.State is StageState.Pending or StageState.Scheduled);
         if (next is null) return [];
         return next.IsSocial ? Stages.Where(s => s.IsSocial && s.State is StageState.Pending or StageState.Scheduled).ToList() : [next];
     }
@@ -91,6 +94,8 @@ public sealed partial class Notice
     private bool PredecessorDone(Stage stage)
     {
         if (stage.Name == Stage.Intranet) return true;
+        if (stage.IsWebhook) return stage.Event is not (WebhookEvents.Published or WebhookEvents.Updated)
+            || StageNamed(stage.After ?? Stage.Public) is { State: StageState.Done };
         var before = stage.IsSocial ? StageNamed(Stage.Public) : StageNamed(Stage.Intranet);
         return before is { State: StageState.Done or StageState.Skipped };
     }

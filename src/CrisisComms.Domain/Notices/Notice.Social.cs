@@ -37,6 +37,8 @@ public sealed partial class Notice
         var stage = ClaimedStage(name, claimId);
         if (stage.State != StageState.Running)
         {
+            // A webhook delivery cannot be taken back; its withdrawn event (a stage of its own) follows it.
+            if (stage.IsWebhook) return [];
             if (outcome is not PostOutcome.Posted late || stage.State != StageState.Cancelled || stage.ExternalId is not null) return [];
             // Late, by cause: a withdrawn notice's post comes down; a superseded one's is true, and stays
             // (the newer version follows it, and a withdrawal of the incident still deletes it).

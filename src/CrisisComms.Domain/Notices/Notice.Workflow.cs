@@ -31,7 +31,7 @@ public sealed partial class Notice
     /// it, whatever its mode, except by a director breaking glass with a reason.
     /// </summary>
     public NoticeApproved Approve(Actor approver, bool breakGlass, string? reason, DateTimeOffset now,
-        DispatchTimings timings, IReadOnlySet<string> channelsOn)
+        DispatchTimings timings, IReadOnlySet<string> channelsOn, IReadOnlyList<WebhookTarget>? webhooks = null)
     {
         if (breakGlass)
         {
@@ -47,7 +47,8 @@ public sealed partial class Notice
         BreakGlass = breakGlass;
         Reason = breakGlass ? reason : null;
         UpdatedAt = now;
-        Stages = DispatchPlan.For(Draft, Id, now, timings, channelsOn);
+        Stages = DispatchPlan.For(Draft, Id, now, timings, channelsOn, webhooks,
+            Kind == NoticeKind.Alert ? WebhookEvents.Published : WebhookEvents.Updated);
         return new NoticeApproved(Id, now, breakGlass, reason);
     }
 
@@ -94,7 +95,9 @@ public sealed partial class Notice
         State = state;
         EndedAt = now;
         UpdatedAt = now;
+        var reached = Stages.Where(ReachedReceiver).ToList();
         foreach (var stage in Stages) stage.Cancel();
+        foreach (var stage in reached) Stages.Add(WebhookPlan.Ending(stage, Id, state, now));
     }
 
     private void RequireState(string verb, params NoticeState[] allowed)

@@ -1,5 +1,6 @@
 using CrisisComms.Server.Changes;
 using CrisisComms.Server.Dispatch;
+using CrisisComms.Server.Webhooks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -31,6 +32,7 @@ internal static class DispatchExtensions
         services.AddSingleton<StageRunner>();
         services.AddSingleton<SocialStageRunner>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CrisisComms:Dispatch:Social").Get<SocialPostOptions>() ?? new SocialPostOptions());
+        services.AddCrisisWebhooks();
         return services;
     }
 }

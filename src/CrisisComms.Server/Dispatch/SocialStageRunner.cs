@@ -3,11 +3,12 @@ using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Changes;
 using CrisisComms.Server.Metrics;
+using CrisisComms.Server.Webhooks;
 
 namespace CrisisComms.Server.Dispatch;
 
 /// <summary>
-/// Social posts, the last stage, and their deletion after a withdrawal. A due post (or delete) is
+/// Social posts, the last stage, their deletion after a withdrawal, and webhook deliveries (claimed and recorded alike). A due post (or delete) is
 /// claimed — a lease saved with the attempt in the audit log — before anything is sent; the call
 /// runs under <see cref="SocialWorker"/>, apart from the clock, so a slow channel never delays a
 /// banner or another channel. The outcome goes back through the change pipeline; retries and
@@ -20,6 +21,7 @@ internal sealed class SocialStageRunner(
     TimeProvider time,
     SocialPostOptions options,
     CrisisMetrics metrics,
+    WebhookDeliveryOptions webhooks,
     ILogger<SocialStageRunner> logger)
 {
     private const int RecentForDuplicates = 500;
@@ -31,9 +33,11 @@ internal sealed class SocialStageRunner(
     {
         var claimedAt = time.GetUtcNow();
         var stage = job.Notice.StageNamed(job.Stage)!;
-        var message = job.Delete ? SocialMessages.For(job.Notice) : SocialMessages.For(job.Notice) with { InReplyTo = await FirstPostAsync(job, ct) };
+        // A webhook delivery has no thread and no "duplicate" answer: its outcome is the receiver's status.
+        var post = !job.Delete && !stage.IsWebhook;
+        var message = post ? SocialMessages.For(job.Notice) with { InReplyTo = await FirstPostAsync(job, ct) } : SocialMessages.For(job.Notice);
         var outcome = await CallAsync(job, message, stage.IdempotencyKey!, ct);
-        if (!job.Delete && outcome is PostOutcome.Posted posted && await IsAnotherNoticesAsync(job, posted.ExternalId, ct))
+        if (post && outcome is PostOutcome.Posted posted && await IsAnotherNoticesAsync(job, posted.ExternalId, ct))
         {
             // The channel called it a duplicate of a post that is another notice's (same text, another
             // incident): this notice has not been posted yet. It is made distinct by the time of day.
@@ -43,7 +47,7 @@ internal sealed class SocialStageRunner(
             var distinct = message with { Suffix = $"kl. {local:HH:mm}" };
             outcome = await CallAsync(job, distinct, $"{stage.IdempotencyKey}-{local:HHmm}", ct);
         }
-        if (!job.Delete) metrics.SocialAttempt(stage.Channel ?? stage.Name, outcome);
+        if (post) metrics.SocialAttempt(stage.Channel ?? stage.Name, outcome);
         await RecordAsync(job, outcome, claimedAt + options.Lease, ct);
     }
 
@@ -83,6 +87,7 @@ internal sealed class SocialStageRunner(
         var stage = job.Notice.StageNamed(job.Stage)!;
         try
         {
+            if (stage.IsWebhook) return await services.GetRequiredService<WebhookSender>().SendAsync(job.Notice, stage, ct);
             // Channels are transient (their HTTP clients rotate), so they are asked for per call.
             var channel = services.GetServices<ISocialChannel>().FirstOrDefault(c => c.Name == stage.Channel);
             if (channel is null) return new PostOutcome.Failed($"The channel '{stage.Channel}' is off: it has no credentials configured.");
@@ -132,10 +137,10 @@ internal sealed class SocialStageRunner(
 
     private Decision? Decide(Notice? notice, SocialJob job, PostOutcome outcome, DateTimeOffset now)
     {
-        if (notice?.StageNamed(job.Stage) is null) return null;
+        if (notice?.StageNamed(job.Stage) is not { } stage) return null;
         var events = job.Delete
             ? notice.RecordDeleteOutcome(job.Stage, job.ClaimId, outcome, now, options)
-            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, options);
+            : notice.RecordPostOutcome(job.Stage, job.ClaimId, outcome, now, stage.IsWebhook ? webhooks : options);
         return new Decision([notice], events, Actor.System);
     }
 }

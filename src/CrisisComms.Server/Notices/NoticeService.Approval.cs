@@ -22,7 +22,7 @@ internal sealed partial class NoticeService
             if (incident.Any(n => n.Version > notice.Version && n.ApprovedAt is not null))
                 throw new WrongStateException("A newer version of this incident is already out; approve that one's follow-ups instead.");
 
-            var events = new List<NoticeEvent> { notice.Approve(actor, breakGlass, reason, now, timings, _channelsOn) };
+            var events = new List<NoticeEvent> { notice.Approve(actor, breakGlass, reason, now, timings, _channelsOn, _webhooks) };
             var changed = new List<Notice> { notice };
             foreach (var older in incident.Where(n => n.State == NoticeState.Live && n.Id != notice.Id))
             {
@@ -56,6 +56,7 @@ internal sealed partial class NoticeService
                 var incident = await store.ListAsync(new NoticeQuery(NoticeState.Superseded, notice.IncidentId, Limit: 1000), ct);
                 foreach (var older in incident)
                 {
+                    notice.TellEndToReceiversOf(older, now);
                     var due = older.RetractPosts(now);
                     if (due.Count == 0) continue;
                     changed.Add(older);

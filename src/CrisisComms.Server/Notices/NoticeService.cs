@@ -4,6 +4,7 @@ using CrisisComms.Domain.Storage;
 using CrisisComms.Domain.Validation;
 using CrisisComms.Server.Changes;
 using CrisisComms.Server.Configuration;
+using CrisisComms.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace CrisisComms.Server.Notices;
@@ -19,9 +20,11 @@ internal sealed partial class NoticeService(
     DispatchTimings timings,
     IOptions<SiteOptions> site,
     IEnumerable<ISocialChannel> channels,
+    IOptions<WebhooksOptions> webhooks,
     ChangePipeline pipeline)
 {
     private readonly HashSet<string> _channelsOn = channels.Select(c => c.Name).ToHashSet();
+    private readonly IReadOnlyList<WebhookTarget> _webhooks = webhooks.Value.Targets();
 
     public async Task<Notice> GetAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct) ?? throw new NoticeNotFoundException(id);

@@ -252,6 +252,10 @@ export const EN = {
 
   'stage.intranet': 'Intranet',
   'stage.public': 'Website',
+  'stage.webhook': 'Webhook {name}',
+  'stage.webhookEvent': 'Webhook {name}: {event}',
+  'webhookEvent.withdrawn': 'withdrawn',
+  'webhookEvent.ended': 'ended',
   'stageState.done': 'done {time}',
   'stageState.scheduled': 'due {time}',
   'stageState.pending': 'waiting for the stage before',

@@ -252,6 +252,10 @@ export const SV = {
 
   'stage.intranet': 'Intranätet',
   'stage.public': 'Webbplatsen',
+  'stage.webhook': 'Webbhook {name}',
+  'stage.webhookEvent': 'Webbhook {name}: {event}',
+  'webhookEvent.withdrawn': 'tillbakadraget',
+  'webhookEvent.ended': 'avslutat',
   'stageState.done': 'klart {time}',
   'stageState.scheduled': 'planerat {time}',
   'stageState.pending': 'väntar på föregående steg',

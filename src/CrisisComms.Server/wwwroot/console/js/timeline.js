@@ -6,6 +6,10 @@ import { t, time, clock } from './i18n.js';
 
 export function stageName(name) {
   if (name.startsWith('social:')) return t(`channel.${name.slice(7)}`);
+  if (name.startsWith('webhook:')) {
+    const [hook, event] = name.slice(8).split(':');
+    return event ? t('stage.webhookEvent', { name: hook, event: t(`webhookEvent.${event}`) }) : t('stage.webhook', { name: hook });
+  }
   const label = t(`stage.${name}`);
   return label === `stage.${name}` ? name : label;
 }
@@ -22,7 +26,7 @@ export function stageText(s) {
 
 /** The next stage that has not run: what "release next" would run now. */
 export function nextStage(notice) {
-  return (notice.stages || []).find((s) => s.state === 'pending' || s.state === 'scheduled') || null;
+  return (notice.stages || []).find((s) => !s.name.startsWith('webhook:') && (s.state === 'pending' || s.state === 'scheduled')) || null;
 }
 
 export function timeline(notice) {
