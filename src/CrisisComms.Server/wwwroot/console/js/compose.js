@@ -2,7 +2,7 @@
 // The form is drawn from one model, so a switch of the console's language keeps what was typed.
 
 import { h, fill, focusOn } from './dom.js';
-import { t, languageName, time } from './i18n.js';
+import { t, languageName, time, swedishDateTime, fromSwedishDateTime } from './i18n.js';
 import { api, changedUnder } from './api.js';
 import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf } from './templates.js';
 import { contentTabs, activateTab, FIXED } from './content-tabs.js';
@@ -28,17 +28,11 @@ function fromNotice(notice, kind) {
   Object.assign(m, {
     kind, severity: notice.severity, audience: notice.audience, mode: notice.mode, sender: notice.sender,
     link: notice.link || '', channels: [...(notice.channels || [])], content: JSON.parse(JSON.stringify(notice.content || {})),
-    expiresAt: notice.expiresAt ? localInput(notice.expiresAt) : '',
+    expiresAt: notice.expiresAt ? swedishDateTime(notice.expiresAt) : '',
   });
   m.languages = [...FIXED, ...Object.keys(m.content).filter((k) => !FIXED.includes(k))];
   for (const tag of m.languages) m.content[tag] = m.content[tag] || {};
   return m;
-}
-
-function localInput(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** The request body: empty optional texts left out, languages nobody wrote in left out. */
@@ -49,10 +43,10 @@ function request(m) {
     const text = Object.fromEntries(['headline', 'lead', 'body', 'instruction'].map((f) => [f, (c[f] || '').trim() || null]));
     if (tag === 'sv' || Object.values(text).some(Boolean)) content[tag] = text;
   }
-  const expires = m.expiresAt ? new Date(m.expiresAt) : null;
   return {
     severity: m.severity, audience: m.audience, mode: m.mode, sender: m.sender.trim(), link: m.link.trim() || null,
-    expiresAt: expires && !Number.isNaN(expires.getTime()) ? expires.toISOString() : null,
+    // Typed in Swedish time whatever the computer's zone; the API takes the instant.
+    expiresAt: m.expiresAt.trim() ? fromSwedishDateTime(m.expiresAt) : null,
     channels: m.audience === 'staff' ? [] : m.channels, content,
   };
 }
@@ -120,7 +114,8 @@ function draw(main, ctx) {
     radios('mode', ['actual', 'exercise', 'test'], m, set),
     text('sender', m, set, { autocomplete: 'organization' }),
     text('link', m, set, { type: 'url', inputmode: 'url', placeholder: `${SITE}/kris` }),
-    text('expiresAt', m, set, { type: 'datetime-local' }),
+    // Not datetime-local: that shows the browser's own format and reads the computer's zone.
+    text('expiresAt', m, set, { inputmode: 'numeric', autocomplete: 'off', placeholder: t('compose.dateTimePlaceholder') }),
     channels(m, ctx.channels, set),
     contentTabs(m, {
       input: (tag, f, value) => {
@@ -236,6 +231,12 @@ function channels(m, on, set) {
 async function save(main, ctx, andSubmit) {
   const m = model;
   const body = request(m);
+  if (m.expiresAt.trim() && !body.expiresAt) {
+    m.errors = { expiresAt: [t('compose.dateTimeFormat')] };
+    m.general = null;
+    focusOn(draw(main, ctx));
+    return;
+  }
   m.status = t('compose.saving');
   document.getElementById('compose-status').textContent = m.status;
   try {

@@ -5,7 +5,7 @@
 // API); a slow poll stays on as a safety net, and a fast one takes over while the push is down.
 
 import { h, fill, focusOn } from './dom.js';
-import { t, time } from './i18n.js';
+import { t, time, swedishDateTime } from './i18n.js';
 import { api, may, changedUnder } from './api.js';
 import { can } from './session.js';
 import { confirmAction } from './confirm.js';
@@ -139,7 +139,7 @@ function headerOf(n) {
       h('dt', null, t('notice.createdBy')), h('dd', null, `${n.createdBy}, ${time(n.createdAt)}`),
       n.approvedBy ? [h('dt', null, t('notice.approvedBy')), h('dd', null, `${n.approvedBy}, ${time(n.approvedAt)}`,
         n.breakGlass ? ` \u2014 ${t('notice.breakGlass', { reason: n.reason || '' })}` : '')] : null,
-      h('dt', null, t('field.expiresAt')), h('dd', null, n.expiresAt ? time(n.expiresAt) : t('notice.none')),
+      h('dt', null, t('field.expiresAt')), h('dd', null, n.expiresAt ? swedishDateTime(n.expiresAt) : t('notice.none')),
       n.closesAt ? [h('dt', null, t('notice.closesAt')), h('dd', null, time(n.closesAt))] : null),
   ];
 }
