@@ -78,6 +78,13 @@ internal sealed partial class NoticeService(
             return new([notice], [Audit(actor, AuditActions.Submitted, notice, now)], false);
         }, ct);
 
+    public Task<Notice> RetractSubmissionAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) =>
+        {
+            notice.RetractSubmission(actor, now);
+            return new([notice], [Audit(actor, AuditActions.SubmissionRetracted, notice, now)], false);
+        }, ct);
+
     private NoticeDraft Validate(NoticeInput input, DateTimeOffset now)
     {
         var draft = NoticeValidator.Validate(input, now, out var errors);

@@ -131,12 +131,14 @@ function draw(main, ctx) {
       add: (tag) => {
         m.languages.push(tag);
         m.content[tag] = {};
+        m.dirty = true;
         m.active = tag;
         redraw(`f-c-${tag.replace(/[^A-Za-z0-9_-]/g, '-')}-headline`);
       },
       remove: (tag) => {
         m.languages = m.languages.filter((x) => x !== tag);
         delete m.content[tag];
+        m.dirty = true;
         m.active = 'sv';
         redraw('tab-sv');
       },
@@ -243,7 +245,8 @@ async function save(main, ctx, andSubmit) {
     const editable = m.saved && (m.saved.state === 'draft' || m.saved.state === 'rejected');
     if (m.id && !editable) throw Object.assign(new Error('not editable'), { status: 409, detail: t('compose.notEditable') });
     let notice;
-    if (m.id && editable) notice = await api.edit(m.saved, body);
+    if (m.id && editable && !m.dirty) notice = m.saved; // nothing changed: no "edited" in the audit trail
+    else if (m.id && editable) notice = await api.edit(m.saved, body);
     else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.source || m.sourceId, m.kind, body);
     else notice = await api.create(body);
     Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null });

@@ -60,15 +60,18 @@ export function time(iso) {
 }
 
 const FIELDS = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE,
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: ZONE,
 });
 
-/** "2027-01-15 18:00": an instant as a person in Sweden writes it (date always, 24-hour clock, no seconds). */
-export function swedishDateTime(iso) {
+/**
+ * "2027-01-15 18:00": an instant as a person in Sweden writes it (date always, 24-hour clock);
+ * with seconds ("2027-01-15 18:00:04") only where the order of events matters, as in the audit trail.
+ */
+export function swedishDateTime(iso, { seconds = false } = {}) {
   const d = new Date(iso);
   if (!iso || Number.isNaN(d.getTime())) return '';
   const p = Object.fromEntries(FIELDS.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 }
 
 /** "2027-01-15 18:00" (a T or several spaces between also do), read as Swedish time: the ISO instant, or null. */
