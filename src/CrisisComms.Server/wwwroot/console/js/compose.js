@@ -4,7 +4,7 @@
 import { h, fill, focusOn } from './dom.js';
 import { t, languageName, time, swedishDateTime, fromSwedishDateTime } from './i18n.js';
 import { api, changedUnder } from './api.js';
-import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf } from './templates.js';
+import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf, allClearOf } from './templates.js';
 import { contentTabs, activateTab, FIXED } from './content-tabs.js';
 import { renderPreview } from './preview.js';
 import { errorSummary, fieldErrors, describe, problemText, tabOf } from './errors.js';
@@ -33,6 +33,38 @@ function fromNotice(notice, kind) {
   m.languages = [...FIXED, ...Object.keys(m.content).filter((k) => !FIXED.includes(k))];
   for (const tag of m.languages) m.content[tag] = m.content[tag] || {};
   return m;
+}
+
+/**
+ * An all-clear starts from the all-clear wording of its crisis type, not from the alert's text.
+ * A language the wording lacks keeps the live text, and is flagged until it is rewritten.
+ */
+function startAllClear(m, source) {
+  m.severity = 'info';
+  m.expiresAt = ''; // it ends by closing, not by an expiry
+  for (const [tag, c] of Object.entries(allClearOf(source))) {
+    if (!m.languages.includes(tag)) m.languages.push(tag);
+    m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };
+  }
+}
+
+const TEXT_FIELDS = ['headline', 'lead', 'body', 'instruction'];
+const textOf = (c) => TEXT_FIELDS.map((f) => ((c && c[f]) || '').trim()).join('\u0000');
+
+/** The languages of a follow-up whose text is word for word the live version's. */
+function unchangedLanguages(m) {
+  if (m.kind !== 'allClear' || !m.source) return [];
+  const live = m.source.content || {};
+  return m.languages.filter((tag) => live[tag] && textOf(m.content[tag]).replace(/\u0000/g, '') && textOf(m.content[tag]) === textOf(live[tag]));
+}
+
+function renderUnchanged(box, m) {
+  const tags = unchangedLanguages(m);
+  fill(box, tags.length ? [
+    h('p', null, h('strong', null, t('compose.unchangedTitle'))),
+    h('ul', null, tags.map((tag) => h('li', null, languageName(tag)))),
+  ] : null);
+  box.hidden = !tags.length;
 }
 
 /** The request body: empty optional texts left out, languages nobody wrote in left out. */
@@ -67,7 +99,7 @@ export async function showCompose(main, ctx, [action, id]) {
     model.sourceId = id;
     model.source = source; // the version shown: the follow-up is sent with its If-Match
     model.version = source.version + 1;
-    if (model.kind === 'allClear') model.severity = 'info';
+    if (model.kind === 'allClear') startAllClear(model, source);
   }
   // The social channels that are on, with their health, read afresh each time: a channel whose
   // token was revoked since the last look must not look fine.
@@ -78,7 +110,11 @@ export async function showCompose(main, ctx, [action, id]) {
 function draw(main, ctx) {
   const m = model;
   const previewBox = h('aside', { class: 'preview', 'aria-labelledby': 'preview-title' });
-  const refresh = () => renderPreview(previewBox, m);
+  const unchangedBox = h('div', { class: 'note unchanged', id: 'unchanged-languages', hidden: true });
+  const refresh = () => {
+    renderPreview(previewBox, m);
+    renderUnchanged(unchangedBox, m);
+  };
   const set = (key, value) => {
     m[key] = value;
     m.dirty = true;
@@ -150,9 +186,10 @@ function draw(main, ctx) {
 
   fill(main,
     h('h1', { id: 'view-title' }, title),
-    h('p', { class: 'lede' }, t(m.kind === 'alert' ? 'compose.introAlert' : 'compose.introFollowUp')),
+    h('p', { class: 'lede' }, t({ alert: 'compose.introAlert', update: 'compose.introFollowUp', allClear: 'compose.introAllClear' }[m.kind])),
     m.id ? h('p', null, h('a', { href: `#/notice/${m.id}` }, t('compose.openSaved'))) : null,
     summary,
+    unchangedBox,
     h('div', { class: 'compose-grid' }, form, previewBox));
   refresh();
   return summary;
@@ -233,9 +270,15 @@ function channels(m, on, set) {
 async function save(main, ctx, andSubmit) {
   const m = model;
   const body = request(m);
-  if (m.expiresAt.trim() && !body.expiresAt) {
-    m.errors = { expiresAt: [t('compose.dateTimeFormat')] };
+  const refused = {};
+  if (m.expiresAt.trim() && !body.expiresAt) refused.expiresAt = [t('compose.dateTimeFormat')];
+  // An all-clear that still says what the alert said is not sent: each such language is named.
+  if (andSubmit) for (const tag of unchangedLanguages(m)) refused[`content.${tag}`] = [t('compose.unchanged')];
+  if (Object.keys(refused).length) {
+    m.errors = refused;
     m.general = null;
+    const firstTab = Object.keys(refused).map(tabOf).find(Boolean);
+    if (firstTab) m.active = firstTab;
     focusOn(draw(main, ctx));
     return;
   }
