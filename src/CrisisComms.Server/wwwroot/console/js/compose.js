@@ -188,6 +188,12 @@ function draw(main, ctx) {
     h('h1', { id: 'view-title' }, title),
     h('p', { class: 'lede' }, t({ alert: 'compose.introAlert', update: 'compose.introFollowUp', allClear: 'compose.introAllClear' }[m.kind])),
     m.id ? h('p', null, h('a', { href: `#/notice/${m.id}` }, t('compose.openSaved'))) : null,
+    // On a phone the preview is below the whole form: one tap brings it (a button, since the
+    // address's fragment is the console's route).
+    h('p', { class: 'to-preview' }, h('button', { type: 'button', class: 'secondary', id: 'to-preview', onclick: () => {
+      previewBox.scrollIntoView({ block: 'start' });
+      focusOn(document.getElementById('preview-title'));
+    } }, t('compose.toPreview'))),
     summary,
     unchangedBox,
     h('div', { class: 'compose-grid' }, form, previewBox));
