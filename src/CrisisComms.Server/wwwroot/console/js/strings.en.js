@@ -1,5 +1,6 @@
 // The console in English. A key missing here falls back to Swedish.
 export const EN = {
+  'app.languageSwitched': 'The console is now in English.',
   'app.title': 'CrisisComms – console',
   'app.noNotices': 'No notices to show',
   'app.noNoticesText': 'Your account may not write, approve or read notices. The crisis banners are shown on the intranet.',

@@ -1,5 +1,6 @@
 // The console in Swedish, the language of record. Keys are grouped by view.
 export const SV = {
+  'app.languageSwitched': 'Konsolen visas nu på svenska.',
   'app.title': 'CrisisComms – konsol',
   'app.noNotices': 'Inga meddelanden att visa',
   'app.noNoticesText': 'Ditt konto får inte skriva, godkänna eller läsa meddelanden. Krisbanderollerna visas på intranätet.',
