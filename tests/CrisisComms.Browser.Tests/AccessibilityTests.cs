@@ -45,6 +45,38 @@ public sealed class AccessibilityTests(BrowserFixture f)
         await AssertNoSeriousViolationsAsync(approver, "incident view");
     }
 
+    /// <summary>200 % zoom on a 1280 × 900 laptop is a 640 × 450 CSS viewport; a phone is 390 × 844.</summary>
+    public static TheoryData<string> Screens => ["zoom200", "phone"];
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task EveryPageAtTwiceTheZoomAndOnAPhoneHasNoSeriousOrCriticalViolations(string screen)
+    {
+        var device = screen == "phone" ? Device.Phone : new Device("sv-SE", "Europe/Stockholm", 640, 450);
+        var id = await f.PublishAsync(SampleNotices.Water(headline: $"Koka vattnet, sett på {screen}"), releasePublicNow: true);
+        var publicPage = await f.NewPageAsync(device);
+        await publicPage.GotoAsync("/demo/public");
+        await DemoPages.Banner(publicPage, id).WaitForAsync();
+        await AssertNoSeriousViolationsAsync(publicPage, $"/demo/public ({screen})");
+
+        var author = await ConsolePages.SignInAsync(f, Accounts.Author, "/console/#/compose/new", device);
+        await ConsolePages.ApplyTemplateAsync(author, "Storm");
+        await AssertNoSeriousViolationsAsync(author, $"compose ({screen})");
+        await author.GotoAsync("/console/#/notices");
+        await author.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+        await AssertNoSeriousViolationsAsync(author, $"notices ({screen})");
+
+        var pending = await f.Author.DraftAndSubmitAsync(SampleNotices.Water(headline: $"Väntar, sett på {screen}"));
+        var approver = await ConsolePages.SignInAsync(f, Accounts.Approver, "/console/#/queue", device);
+        await ConsolePages.QueueCard(approver, pending).WaitForAsync();
+        await AssertNoSeriousViolationsAsync(approver, $"queue ({screen})");
+        await approver.GotoAsync($"/console/#/notice/{id}");
+        await approver.Locator("[data-stage=\"intranet\"][data-state=\"done\"]").WaitForAsync();
+        await AssertNoSeriousViolationsAsync(approver, $"incident view ({screen})");
+        (await f.Approver.RejectAsync(pending, "Test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
+        (await f.Approver.WithdrawAsync(id, "Test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
     internal static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing: run (cd tests/CrisisComms.Browser.Tests/axe && npm ci). Looked for {AxeScript}");

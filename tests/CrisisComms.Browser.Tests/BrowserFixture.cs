@@ -57,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile: its own storage, so dismissals and sign-ins do not leak between tests.</summary>
-    public Task<IPage> NewPageAsync() => Chromium.NewPageAsync(Browser, Address);
+    public Task<IPage> NewPageAsync(Device? device = null) => Chromium.NewPageAsync(Browser, Address, device);
 
     /// <summary>Composed by the author through the API, submitted and approved by the approver; returns the id.</summary>
     public async Task<string> PublishAsync(object notice, bool releasePublicNow = true)

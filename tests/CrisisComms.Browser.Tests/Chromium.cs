@@ -18,15 +18,21 @@ public static class Chromium
         Args = Args,
     });
 
-    /// <summary>A fresh browser profile: its own storage, so dismissals and sign-ins do not leak between tests.</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri address)
+    /// <summary>
+    /// A fresh browser profile: its own storage, so dismissals and sign-ins do not leak between tests.
+    /// By default a Swedish laptop; a test may give another computer (a UTC laptop, a phone).
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri address, Device? device = null)
     {
+        var d = device ?? Device.SwedishLaptop;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = address.ToString(),
-            Locale = "sv-SE",
-            TimezoneId = "Europe/Stockholm",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = d.Locale,
+            TimezoneId = d.TimezoneId,
+            ViewportSize = new ViewportSize { Width = d.Width, Height = d.Height },
+            IsMobile = d.IsMobile,
+            HasTouch = d.IsMobile,
         });
         // Generous: the machine may be busy; every wait ends as soon as its event happens.
         context.SetDefaultTimeout(30_000);
@@ -34,4 +40,13 @@ public static class Chromium
         await context.AddInitScriptAsync(CspViolations.Script);
         return await context.NewPageAsync();
     }
+}
+
+/// <summary>The computer a person sits at: its language, its clock's zone, its screen.</summary>
+public sealed record Device(string Locale, string TimezoneId, int Width, int Height, bool IsMobile = false)
+{
+    public static readonly Device SwedishLaptop = new("sv-SE", "Europe/Stockholm", 1280, 900);
+
+    /// <summary>A 390 × 844 phone (an iPhone 12–14 in CSS pixels).</summary>
+    public static readonly Device Phone = new("sv-SE", "Europe/Stockholm", 390, 844, IsMobile: true);
 }

@@ -39,9 +39,9 @@ public static class DemoPages
 /// <summary>What an officer does in the console, through its labels and roles as a person would.</summary>
 public static partial class ConsolePages
 {
-    public static async Task<IPage> SignInAsync(BrowserFixture f, string account, string path = "/console/")
+    public static async Task<IPage> SignInAsync(BrowserFixture f, string account, string path = "/console/", Device? device = null)
     {
-        var page = await f.NewPageAsync();
+        var page = await f.NewPageAsync(device);
         await page.GotoAsync(path);
         await page.GetByLabel("Användarnamn").FillAsync(account);
         await page.GetByLabel("Lösenord").FillAsync(BrowserFixture.Password);

@@ -26,13 +26,13 @@ public class NoticeActionsTests
     {
         var pending = Samples.Notice("anna");
         pending.Submit(Samples.Author("anna"), Now);
-        Assert.Equal("", Actions(pending, Samples.Author("anna")));
+        Assert.Equal("retractSubmission", Actions(pending, Samples.Author("anna")));
         Assert.Equal("approve,reject,withdraw", Actions(pending, Samples.Approver("bosse")));
         Assert.Equal("approve,reject,withdraw", Actions(pending, Samples.Director("dora")));
 
         var directors = Samples.Notice("dora");
         directors.Submit(Samples.Director("dora"), Now);
-        Assert.Equal("approveBreakGlass,reject,withdraw", Actions(directors, Samples.Director("dora")));
+        Assert.Equal("approveBreakGlass,reject,withdraw,retractSubmission", Actions(directors, Samples.Director("dora")));
         Assert.Throws<NotAllowedException>(() => pending.Approve(Samples.Director("dora"), true, "no need", Now, DispatchTimings.Default, new HashSet<string>()));
     }
 
@@ -44,6 +44,32 @@ public class NoticeActionsTests
         live.Approve(Samples.Approver("bosse"), false, null, Now, DispatchTimings.Default, new HashSet<string>());
         Assert.Equal("update,allClear", Actions(live, Samples.Author("anna")));
         Assert.Equal("releaseNext,withdraw,update,allClear", Actions(live, Samples.Approver("bosse")));
+    }
+
+    [Fact]
+    public void OnlyTheOfficerWhoSubmittedANoticeMayTakeItBackToADraft()
+    {
+        var pending = Samples.Notice("anna");
+        pending.Submit(Samples.Author("cecilia"), Now);
+        Assert.Equal("", Actions(pending, Samples.Author("anna")));
+        Assert.Throws<NotAllowedException>(() => pending.RetractSubmission(Samples.Author("anna"), Now));
+
+        pending.RetractSubmission(Samples.Author("cecilia"), Now);
+        Assert.Equal(NoticeState.Draft, pending.State);
+        Assert.Equal("edit,submit", Actions(pending, Samples.Author("anna")));
+    }
+
+    [Fact]
+    public void ALiveAllClearOffersNoSecondAllClear()
+    {
+        var live = Samples.Notice("anna");
+        live.Submit(Samples.Author("anna"), Now);
+        live.Approve(Samples.Approver("bosse"), false, null, Now, DispatchTimings.Default, new HashSet<string>());
+        var allClear = Notice.Create("n2", live.IncidentId, 2, NoticeKind.AllClear, live.Draft, false, Samples.Author("anna"), Now);
+        allClear.Submit(Samples.Author("anna"), Now);
+        allClear.Approve(Samples.Approver("bosse"), false, null, Now, DispatchTimings.Default, new HashSet<string>());
+        Assert.DoesNotContain("allClear", Actions(allClear, Samples.Author("anna")));
+        Assert.Equal("releaseNext,withdraw,update", Actions(allClear, Samples.Approver("bosse")));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class FourEyesTests(CrisisServerFixture f)
         var id = (await f.Author.CreateAsync(SampleNotices.Water())).ShouldBe(HttpStatusCode.Created).Id;
         (await f.Director.SendAsync(HttpMethod.Put, $"/api/v1/notices/{id}", SampleNotices.Water(headline: "Doras text"))).ShouldBe(HttpStatusCode.OK);
         var pending = (await f.Director.SubmitAsync(id)).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(["approveBreakGlass", "reject", "withdraw"], pending.Json!["actions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["approveBreakGlass", "reject", "withdraw", "retractSubmission"], pending.Json!["actions"]!.AsArray().Select(a => a!.GetValue<string>()));
 
         ShouldBeTwoPersonRule(await f.Director.ApproveAsync(id));
         var broken = (await f.Director.ApproveAsync(id, breakGlass: true, reason: "Natt, ingen annan nås")).ShouldBe(HttpStatusCode.OK);

@@ -26,6 +26,7 @@ public static class AuditActions
     public const string Created = "notice.created";
     public const string Edited = "notice.edited";
     public const string Submitted = "notice.submitted";
+    public const string SubmissionRetracted = "notice.submissionRetracted";
     public const string Approved = "notice.approved";
     public const string ApprovedBreakGlass = "notice.approved.breakGlass";
     public const string Rejected = "notice.rejected";

@@ -2,7 +2,7 @@ using CrisisComms.Domain.Dispatch;
 
 namespace CrisisComms.Domain.Notices;
 
-/// <summary>The officer actions on a notice: edit, submit, approve, reject, withdraw. Who may is <see cref="NoticeActions"/>.</summary>
+/// <summary>The officer actions on a notice: edit, submit, take back, approve, reject, withdraw. Who may is <see cref="NoticeActions"/>.</summary>
 public sealed partial class Notice
 {
     public NoticeEdited Edit(NoticeDraft draft, bool linkIsExternal, Actor actor, DateTimeOffset now)
@@ -21,9 +21,20 @@ public sealed partial class Notice
     {
         NoticeActions.Require(this, actor, NoticeAction.Submit);
         State = NoticeState.PendingApproval;
+        SubmittedBy = actor.Subject;
         UpdatedAt = now;
         Contribute(actor);
         return new NoticeSubmitted(Id, now);
+    }
+
+    /// <summary>Its author takes it back before anyone approved it: a draft again, to be edited and sent anew.</summary>
+    public NoticeSubmissionRetracted RetractSubmission(Actor actor, DateTimeOffset now)
+    {
+        NoticeActions.Require(this, actor, NoticeAction.RetractSubmission);
+        State = NoticeState.Draft;
+        SubmittedBy = null;
+        UpdatedAt = now;
+        return new NoticeSubmissionRetracted(Id, now);
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ public sealed partial class Notice
     [JsonInclude] public List<string> Contributors { get; private set; }
 
     [JsonInclude] public bool LinkIsExternal { get; private set; }
+    /// <summary>Who sent it for approval (null before, and for notices stored before this was kept).</summary>
+    [JsonInclude] public string? SubmittedBy { get; private set; }
     [JsonInclude] public NoticeState State { get; private set; }
     [JsonInclude] public DateTimeOffset UpdatedAt { get; private set; }
     [JsonInclude] public string? ApprovedBy { get; private set; }

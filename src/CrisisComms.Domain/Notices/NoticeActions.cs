@@ -3,7 +3,7 @@ using static CrisisComms.Domain.Notices.NoticeState;
 namespace CrisisComms.Domain.Notices;
 
 /// <summary>What an officer may do with a notice; the API lists them on every notice as <c>actions</c>.</summary>
-public enum NoticeAction { Edit, Submit, Approve, ApproveBreakGlass, Reject, ReleaseNext, Withdraw, Update, AllClear }
+public enum NoticeAction { Edit, Submit, Approve, ApproveBreakGlass, Reject, ReleaseNext, Withdraw, Update, AllClear, RetractSubmission }
 
 /// <summary>
 /// The rules of who may do what to a notice, in one place: the workflow enforces them
@@ -42,8 +42,14 @@ public static class NoticeActions
             ?? (n.NextStages().Count == 0 ? new WrongStateException("Every stage of this notice has already run.") : null),
         NoticeAction.Withdraw => Unless(a.IsApprover, "Only an approver may withdraw a notice.")
             ?? State(n, "withdrawn", Draft, PendingApproval, Rejected, Live),
-        NoticeAction.Update or NoticeAction.AllClear => Unless(a.IsAuthor, "Only an author may draft a follow-up.")
-            ?? State(n, "followed up", Live),
+        NoticeAction.Update => Unless(a.IsAuthor, "Only an author may draft a follow-up.") ?? State(n, "followed up", Live),
+        // An all-clear ends the incident: it is followed by nothing, not even another all-clear.
+        NoticeAction.AllClear => Unless(a.IsAuthor, "Only an author may draft a follow-up.")
+            ?? State(n, "followed up", Live)
+            ?? (n.Kind == NoticeKind.AllClear ? new WrongStateException("This is the all-clear; the incident ends when it closes.") : null),
+        NoticeAction.RetractSubmission => Unless(a.IsAuthor, "Only an author may take back a submission.")
+            ?? State(n, "taken back", PendingApproval)
+            ?? Unless(n.SubmittedBy is null || n.SubmittedBy == a.Subject, "Only the officer who submitted the notice may take it back."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -13,6 +13,9 @@ public sealed record NoticeEdited(string NoticeId, DateTimeOffset At) : NoticeEv
 
 public sealed record NoticeSubmitted(string NoticeId, DateTimeOffset At) : NoticeEvent(NoticeId, At);
 
+/// <summary>The officer who submitted it took it back to a draft before anyone decided.</summary>
+public sealed record NoticeSubmissionRetracted(string NoticeId, DateTimeOffset At) : NoticeEvent(NoticeId, At);
+
 public sealed record NoticeApproved(string NoticeId, DateTimeOffset At, bool BreakGlass, string? Reason) : NoticeEvent(NoticeId, At);
 
 public sealed record NoticeRejected(string NoticeId, DateTimeOffset At, string Reason) : NoticeEvent(NoticeId, At);

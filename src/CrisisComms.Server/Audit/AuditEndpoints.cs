@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Auth;
@@ -30,7 +31,7 @@ internal static class AuditEndpoints
         return app;
     }
 
-    private static async Task<Ok<AuditEntryResponse[]>> ListAsync(INoticeStore store, CancellationToken ct,
+    private static async Task<Ok<AuditEntryResponse[]>> ListAsync(INoticeStore store, IAccountStore accounts, CancellationToken ct,
         string? noticeId, string? incidentId, string? actor, string? from, string? to, string? limit, string? before)
     {
         var query = new AuditQuery(Blank(noticeId), Blank(incidentId), 
@@ -43,7 +44,8 @@ internal static class AuditEndpoints
             To = Time("to", to),
         };
         var found = await store.ListAuditAsync(query, ct);
-        return TypedResults.Ok(found.Select(AuditEntryResponse.From).ToArray());
+        var names = (await accounts.ListAsync(ct)).ToDictionary(a => a.Name, a => a.DisplayName, StringComparer.Ordinal);
+        return TypedResults.Ok(found.Select(e => AuditEntryResponse.From(e) with { ActorName = names.GetValueOrDefault(e.Actor) }).ToArray());
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -20,6 +20,7 @@ internal static class EventAudit
                 NoticeCreated c => Entry(AuditActions.Created, detail: c.Kind == NoticeKind.Alert ? null : $"{c.Kind.ToCamelCase()} v{c.Version}"),
                 NoticeEdited => Entry(AuditActions.Edited),
                 NoticeSubmitted => Entry(AuditActions.Submitted),
+                NoticeSubmissionRetracted => Entry(AuditActions.SubmissionRetracted),
                 NoticeApproved a => Entry(a.BreakGlass ? AuditActions.ApprovedBreakGlass : AuditActions.Approved, a.Reason),
                 NoticeRejected r => Entry(AuditActions.Rejected, r.Reason),
                 NoticeWithdrawn w => Entry(AuditActions.Withdrawn, w.Reason),

@@ -30,6 +30,9 @@ internal static class NoticeEndpoints
         changes.MapPost("/{id}/submit", (string id, HttpContext c, NoticeService s) =>
                 Act(c, (actor, ifMatch, ct) => s.SubmitAsync(id, actor, ifMatch, ct)))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Send a draft for approval");
+        changes.MapPost("/{id}/retract-submission", (string id, HttpContext c, NoticeService s) =>
+                Act(c, (actor, ifMatch, ct) => s.RetractSubmissionAsync(id, actor, ifMatch, ct)))
+            .RequireAuthorization(AuthPolicies.Author).WithSummary("Take back a notice you submitted, before approval: a draft again");
         changes.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(AuthPolicies.Approver)
             .WithSummary("Approve: the notice goes live and its stages start (two-person rule; directors may break glass)")
             .Accepts<ApproveRequest>("application/json");

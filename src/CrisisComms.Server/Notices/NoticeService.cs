@@ -70,6 +70,9 @@ internal sealed partial class NoticeService(
     public Task<Notice> SubmitAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
         ChangeAsync(id, ifMatch, (notice, now) => new Decision([notice], [notice.Submit(actor, now)], actor), ct);
 
+    public Task<Notice> RetractSubmissionAsync(string id, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
+        ChangeAsync(id, ifMatch, (notice, now) => new Decision([notice], [notice.RetractSubmission(actor, now)], actor), ct);
+
     private NoticeDraft Validate(NoticeInput input, DateTimeOffset now)
     {
         var draft = NoticeValidator.Validate(input, now, out var errors);

@@ -96,6 +96,7 @@ function boot() {
       preferred: preferredLanguage({
         chosen: chosenLanguage, dataLang: config.lang, pageLang: document.documentElement.lang,
       }),
+      pageLang: document.documentElement.lang,
       isDismissed: (key) => dismissed.has(key),
     });
     render(document, mounted, view, { headingLevel: config.headingLevel, onDismiss, onLanguage });

@@ -3,8 +3,15 @@
 
 import { css, STYLE_ID } from './styles.js';
 import { itemSignature } from './view.js';
-import { languageName } from './labels.js';
+import { languageName, directionOf } from './labels.js';
 import { EASY_SWEDISH, normalizeTag } from './language.js';
+
+/** lang and dir together: the direction comes from the tag, not from dir="auto"'s guess. */
+function speak(node, lang, dir) {
+  node.lang = lang;
+  node.dir = dir;
+  return node;
+}
 
 function el(doc, tag, className, textValue) {
   const node = doc.createElement(tag);
@@ -101,28 +108,28 @@ function fillItem(doc, node, item, headingLevel) {
   const parts = [];
 
   const tags = el(doc, 'p', 'ccb-tags');
-  tags.lang = item.labelLang;
+  speak(tags, item.labelLang, item.labelDir);
   if (item.modeLabel) tags.append(el(doc, 'span', 'ccb-badge ccb-mode', item.modeLabel));
   tags.append(el(doc, 'span', 'ccb-severity', item.severityLabel));
   if (item.kindLabel) tags.append(el(doc, 'span', 'ccb-kind', item.kindLabel));
   parts.push(tags);
 
   const headline = el(doc, `h${headingLevel}`, 'ccb-headline', item.headline);
-  headline.lang = item.textLang;
+  speak(headline, item.textLang, item.textDir);
   parts.push(headline);
 
   for (const field of ['lead', 'body']) {
     if (!item[field]) continue;
     const p = el(doc, 'p', `ccb-${field}`, item[field]);
-    p.lang = item.textLang;
+    speak(p, item.textLang, item.textDir);
     parts.push(p);
   }
   if (item.instruction) {
     const p = el(doc, 'p', 'ccb-instruction');
     const label = el(doc, 'strong', null, `${item.instructionLabel} `);
-    label.lang = item.labelLang;
+    speak(label, item.labelLang, item.labelDir);
     const value = el(doc, 'span', null, item.instruction);
-    value.lang = item.textLang;
+    speak(value, item.textLang, item.textDir);
     p.append(label, value);
     parts.push(p);
   }
@@ -130,7 +137,7 @@ function fillItem(doc, node, item, headingLevel) {
     const p = el(doc, 'p', 'ccb-link');
     const a = el(doc, 'a');
     a.href = item.link;
-    a.lang = item.labelLang;
+    speak(a, item.labelLang, item.labelDir);
     a.append(doc.createTextNode(item.linkText));
     if (item.linkIsExternal) {
       a.rel = 'external noopener noreferrer';
@@ -144,7 +151,7 @@ function fillItem(doc, node, item, headingLevel) {
     parts.push(p);
   }
   const meta = el(doc, 'p', 'ccb-meta');
-  meta.lang = item.labelLang;
+  speak(meta, item.labelLang, item.labelDir);
   if (item.sender) {
     const sender = el(doc, 'span', 'ccb-sender', `${item.senderLabel} ${item.sender}`);
     meta.append(sender);
@@ -166,7 +173,7 @@ function fillItem(doc, node, item, headingLevel) {
     button.type = 'button';
     button.setAttribute('data-ccb-dismiss', item.key);
   }
-  button.lang = item.labelLang;
+  speak(button, item.labelLang, item.labelDir);
   button.textContent = item.dismissText;
   button.setAttribute('aria-label', item.dismissLabel);
   if (fresh) node.append(msg, button);
@@ -200,7 +207,7 @@ function renderLanguages(doc, mounted, view, onLanguage) {
     langs.replaceChildren();
     return;
   }
-  langs.lang = view.labelLang;
+  speak(langs, view.labelLang, view.labelDir);
   const label = el(doc, 'span', 'ccb-langs-label', view.languagesLabel);
   label.id = mounted.langsLabelId;
   langs.setAttribute('aria-labelledby', label.id);
@@ -208,7 +215,7 @@ function renderLanguages(doc, mounted, view, onLanguage) {
     const b = el(doc, 'button', null, languageName(tag));
     b.type = 'button';
     const n = normalizeTag(tag);
-    b.lang = n === EASY_SWEDISH ? 'sv' : n;
+    speak(b, n === EASY_SWEDISH ? 'sv' : n, directionOf(n));
     b.setAttribute('data-ccb-language', tag);
     b.setAttribute('aria-pressed', String(normalizeTag(view.currentLanguage) === n));
     b.addEventListener('click', () => onLanguage(tag));
@@ -260,11 +267,12 @@ export function render(doc, mounted, view, { headingLevel = 2, onDismiss, onLang
   if (view.items.length > 0) {
     root.setAttribute('role', 'region');
     root.setAttribute('aria-label', view.regionLabel);
-    root.lang = view.labelLang;
+    speak(root, view.labelLang, view.labelDir);
   } else {
     root.removeAttribute('role');
     root.removeAttribute('aria-label');
     root.removeAttribute('lang');
+    root.removeAttribute('dir');
   }
   root.setAttribute('data-ccb-count', String(view.items.length));
   if (view.revision !== null) root.setAttribute('data-ccb-revision', String(view.revision));

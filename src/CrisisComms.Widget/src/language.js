@@ -79,13 +79,6 @@ export function availableLanguages(banners) {
     .map((n) => seen.get(n));
 }
 
-/** The language of the widget's own words (labels) for a content language: Swedish or English. */
-export function labelLanguage(contentLang) {
-  const p = primaryTag(contentLang);
-  if (p === 'sv' || p === '') return 'sv';
-  return 'en';
-}
-
 /**
  * The value for an HTML lang attribute. "sv-x-easy" is a valid private-use tag and tells
  * assistive technology the text is Swedish; it is kept as it is.

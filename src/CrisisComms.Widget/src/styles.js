@@ -1,5 +1,7 @@
 // One small stylesheet, every rule under .ccb-root: no resets, nothing global.
 // The colours are in THEME so a test can prove each text/background pair meets WCAG 2.1 AA.
+// The host page sets --ccb-content-width to the width of its content column: the banner's text
+// and its close button then line up with the page's text (README, "Placement").
 
 export const THEME = {
   critical: { bg: '#a1161b', fg: '#ffffff' },
@@ -13,22 +15,25 @@ export const THEME = {
 
 export const STYLE_ID = 'ccb-style';
 
+// Padding percentages are of the container's width: what is left beside the host's column, or 16px.
+const SIDE = 'max(16px,calc((100% - var(--ccb-content-width,100%)) / 2))';
+
 export function css(t = THEME) {
   const sev = (name) => `.ccb-root .ccb-${name}{background:${t[name].bg};color:${t[name].fg};border-color:${t[name].fg}}`;
   return [
-    '.ccb-root{display:block;margin:0;padding:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;text-align:left}',
+    '.ccb-root{display:block;margin:0;padding:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;text-align:start}',
     '.ccb-root *,.ccb-root *::before,.ccb-root *::after{box-sizing:border-box}',
     '.ccb-root .ccb-vh{position:absolute!important;width:1px!important;height:1px!important;padding:0!important;margin:-1px!important;overflow:hidden!important;clip:rect(0,0,0,0)!important;white-space:nowrap!important;border:0!important}',
-    `.ccb-root .ccb-langs{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:0;padding:6px 16px;background:${t.bar.bg};color:${t.bar.fg}}`,
+    `.ccb-root .ccb-langs{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:0;padding:6px ${SIDE};background:${t.bar.bg};color:${t.bar.fg}}`,
     '.ccb-root .ccb-langs[hidden]{display:none}',
     `.ccb-root .ccb-langs button{font:inherit;font-size:15px;line-height:1.3;margin:0;padding:4px 12px;min-height:32px;cursor:pointer;border:2px solid ${t.button.fg};border-radius:4px;background:${t.button.bg};color:${t.button.fg};text-transform:none}`,
     `.ccb-root .ccb-langs button[aria-pressed="true"]{background:${t.pressed.bg};color:${t.pressed.fg};border-color:${t.pressed.bg}}`,
-    '.ccb-root .ccb-banner{display:flex;gap:16px;align-items:flex-start;margin:0;padding:14px 16px;border:0 solid;border-bottom-width:2px}',
+    `.ccb-root .ccb-banner{display:flex;gap:16px;align-items:flex-start;margin:0;padding:14px ${SIDE};border:0 solid;border-bottom-width:2px}`,
     '.ccb-root .ccb-exercise{border-top-width:6px;border-top-style:dashed}',
     sev('critical'),
     sev('warning'),
     sev('info'),
-    '.ccb-root .ccb-msg{flex:1 1 auto;min-width:0;max-width:72em}',
+    '.ccb-root .ccb-msg{flex:1 1 auto;min-width:0}',
     '.ccb-root .ccb-tags{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;margin:0 0 4px;padding:0;font-size:15px;font-weight:700}',
     '.ccb-root .ccb-severity{display:inline-block;padding:0 8px;border:2px solid currentColor;border-radius:3px}',
     '.ccb-root .ccb-langs-label{font-size:15px;font-weight:600}',

@@ -1,10 +1,10 @@
 // From a banner snapshot to what is shown: pure decisions, no DOM.
 
 import {
-  labelsFor, formatTime, normalizeKind, normalizeMode, normalizeSeverity,
+  labelsFor, labelLanguage, directionOf, formatTime, normalizeKind, normalizeMode, normalizeSeverity,
 } from './labels.js';
 import {
-  availableLanguages, htmlLangAttribute, labelLanguage, resolveContentLanguage,
+  availableLanguages, htmlLangAttribute, resolveContentLanguage,
 } from './language.js';
 import { dismissKey } from './dismiss.js';
 
@@ -67,9 +67,11 @@ function text(value) {
  * which banners (not expired, not dismissed, with content), in which language, with which words.
  *
  * @param snapshot   the last accepted snapshot (or null)
- * @param options    { now, preferred, isDismissed(key) }
+ * @param options    { now, preferred, pageLang (the host page's language, for labels), isDismissed(key) }
  */
-export function buildView(snapshot, { now = Date.now(), preferred = 'sv', isDismissed = () => false } = {}) {
+export function buildView(snapshot, {
+  now = Date.now(), preferred = 'sv', pageLang = '', isDismissed = () => false,
+} = {}) {
   const all = snapshot && Array.isArray(snapshot.banners) ? snapshot.banners : [];
   const live = all.filter((b) => b && typeof b === 'object' && b.id != null && !isExpired(b, now));
   const items = [];
@@ -79,7 +81,7 @@ export function buildView(snapshot, { now = Date.now(), preferred = 'sv', isDism
     const contentLang = resolveContentLanguage(preferred, b.content);
     if (!contentLang) continue;
     const c = b.content[contentLang];
-    const labelLang = labelLanguage(contentLang);
+    const labelLang = labelLanguage(contentLang, pageLang);
     const L = labelsFor(labelLang);
     const severity = normalizeSeverity(b.severity);
     const kind = normalizeKind(b.kind);
@@ -94,7 +96,9 @@ export function buildView(snapshot, { now = Date.now(), preferred = 'sv', isDism
       mode,
       announce: severity === 'critical' ? 'alert' : 'polite',
       textLang: htmlLangAttribute(contentLang),
+      textDir: directionOf(contentLang),
       labelLang,
+      labelDir: directionOf(labelLang),
       severityLabel: L.severity[severity],
       kindLabel: L.kind[kind],
       modeLabel: L.mode[mode],
@@ -120,13 +124,14 @@ export function buildView(snapshot, { now = Date.now(), preferred = 'sv', isDism
   const shown = live.filter((b) => items.some((i) => i.id === String(b.id) && i.version === b.version));
   const languages = availableLanguages(shown);
   const current = items.length > 0 ? resolveContentLanguage(preferred, shown[0].content) : null;
-  const regionLabelLang = items.length > 0 ? items[0].labelLang : labelLanguage(preferred);
+  const regionLabelLang = items.length > 0 ? items[0].labelLang : labelLanguage(preferred, pageLang);
   return {
     revision: snapshot && typeof snapshot.revision === 'number' ? snapshot.revision : null,
     items,
     languages,
     currentLanguage: current,
     labelLang: regionLabelLang,
+    labelDir: directionOf(regionLabelLang),
     regionLabel: labelsFor(regionLabelLang).region,
     languagesLabel: labelsFor(regionLabelLang).languages,
     nextExpiry: nextExpiry(live, now),

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  availableLanguages, labelLanguage, normalizeTag, preferredLanguage, resolveContentLanguage,
+  availableLanguages, normalizeTag, preferredLanguage, resolveContentLanguage,
 } from '../src/language.js';
-import { languageName, labelsFor } from '../src/labels.js';
+import { languageName, labelsFor, labelLanguage, directionOf, LABELS } from '../src/labels.js';
 
 const all = { sv: { headline: 'S' }, 'sv-x-easy': { headline: 'E' }, en: { headline: 'N' } };
 
@@ -42,9 +42,16 @@ test('available languages are ordered sv, lätt svenska, en, then A-Z, without d
 
 test('labels are Swedish for Swedish and easy Swedish, English otherwise', () => {
   assert.equal(labelLanguage('sv'), 'sv');
-  assert.equal(labelLanguage('sv-x-easy'), 'sv');
+  assert.equal(labelLanguage('sv-x-easy'), 'sv-x-easy');
   assert.equal(labelLanguage('en'), 'en');
-  assert.equal(labelLanguage('ar'), 'en');
+  assert.equal(labelLanguage('ar'), 'ar');
+  assert.equal(labelLanguage('fi-FI'), 'fi');
+  assert.equal(labelLanguage('ps', 'sv'), 'sv'); // no Pashto labels: the page's language
+  assert.equal(labelLanguage('ps', 'en-GB'), 'en');
+  assert.equal(labelLanguage('ps', 'de'), 'sv'); // then Swedish
+  for (const tag of ['sv', 'sv-x-easy', 'en', 'ar', 'fi', 'so', 'fa', 'ti', 'uk', 'fit', 'sme', 'sma', 'smj']) {
+    assert.deepEqual(Object.keys(LABELS[tag]).sort(), Object.keys(LABELS.sv).sort(), tag);
+  }
   assert.deepEqual(labelsFor('sv').severity, { critical: 'Kris', warning: 'Viktig information', info: 'Information' });
   assert.deepEqual(labelsFor('en').severity, { critical: 'Crisis', warning: 'Important information', info: 'Information' });
   assert.equal(labelsFor('xx'), labelsFor('sv'));
@@ -57,4 +64,9 @@ test('language names for the switch, in their own language', () => {
   assert.equal(languageName('fi'), 'Suomi');
   assert.equal(normalizeTag('sv_SE'), 'sv-se');
   assert.equal(normalizeTag('a b'), '');
+});
+
+test('direction comes from the tag: Arabic, Persian, Hebrew, Urdu, Pashto, Sorani and Arabic script right to left', () => {
+  for (const tag of ['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'ar-SE', 'ku-Arab']) assert.equal(directionOf(tag), 'rtl', tag);
+  for (const tag of ['sv', 'sv-x-easy', 'en', 'fi', 'so', 'ti', 'uk', 'sme', 'ku', 'az-Latn', '']) assert.equal(directionOf(tag), 'ltr', tag);
 });

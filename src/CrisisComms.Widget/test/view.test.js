@@ -94,7 +94,7 @@ test('view: kinds, exercise and test marks, sender, external link', () => {
   assert.equal(u.published, '14 maj 12:03');
 });
 
-test('view: English content gets English labels; easy Swedish keeps Swedish labels', () => {
+test('view: English content gets English labels; easy Swedish gets easy Swedish labels', () => {
   const snap = snapshot([banner({ kind: 'update', mode: 'exercise' })]);
   const en = buildView(snap, { now: NOW, preferred: 'en-GB' });
   assert.equal(en.items[0].textLang, 'en');
@@ -106,10 +106,26 @@ test('view: English content gets English labels; easy Swedish keeps Swedish labe
   assert.equal(en.currentLanguage, 'en');
   const easy = buildView(snap, { now: NOW, preferred: 'sv-x-easy' });
   assert.equal(easy.items[0].textLang, 'sv-x-easy');
-  assert.equal(easy.items[0].labelLang, 'sv');
+  assert.equal(easy.items[0].labelLang, 'sv-x-easy');
+  assert.equal(easy.items[0].severityLabel, 'Fara');
   assert.equal(easy.items[0].lead, 'Vattnet kan göra dig sjuk.');
   assert.equal(easy.items[0].body, '');
   assert.deepEqual(easy.languages, ['sv', 'sv-x-easy', 'en']);
+});
+
+test('view: Arabic text is right to left with Arabic labels; a language without labels takes the page language', () => {
+  const snap = snapshot([banner({ content: { sv: { headline: 'Koka vattnet', lead: 'x' }, ar: { headline: 'اغلِ الماء', lead: 'قد' }, ps: { headline: 'اوبه', lead: 'y' } } })]);
+  const ar = buildView(snap, { now: NOW, preferred: 'ar', pageLang: 'sv' });
+  assert.equal(ar.items[0].textLang, 'ar');
+  assert.equal(ar.items[0].textDir, 'rtl');
+  assert.equal(ar.items[0].labelLang, 'ar');
+  assert.equal(ar.items[0].labelDir, 'rtl');
+  assert.equal(ar.items[0].severityLabel, 'أزمة');
+  const ps = buildView(snap, { now: NOW, preferred: 'ps', pageLang: 'sv' });
+  assert.equal(ps.items[0].textDir, 'rtl');
+  assert.equal(ps.items[0].labelLang, 'sv');
+  assert.equal(ps.items[0].labelDir, 'ltr');
+  assert.equal(ps.items[0].severityLabel, 'Kris');
 });
 
 test('view: text is carried as data, never interpreted', () => {

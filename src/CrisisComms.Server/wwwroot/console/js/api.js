@@ -75,6 +75,7 @@ export const api = {
   edit: (notice, request) => change(notice, 'PUT', request),
   followUp: (source, kind, request) => change(source, kind === 'allClear' ? 'all-clear' : 'updates', request),
   submit: (notice) => change(notice, 'submit'),
+  retractSubmission: (notice) => change(notice, 'retract-submission'),
   approve: (notice, breakGlass = false, reason = null) => change(notice, 'approve', { breakGlass, reason }),
   reject: (notice, reason) => change(notice, 'reject', { reason }),
   releaseNext: (notice) => change(notice, 'release-next'),

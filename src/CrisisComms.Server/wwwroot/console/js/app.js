@@ -31,6 +31,7 @@ function showNoNotices(view) {
 
 function announce(text) {
   const region = document.getElementById('announcer');
+  region.lang = lang();
   region.textContent = '';
   setTimeout(() => { region.textContent = text; }, 50);
 }
@@ -222,6 +223,11 @@ whenUnauthorized(() => {
 
 document.getElementById('lang-switch').addEventListener('click', () => {
   setLang(lang() === 'sv' ? 'en' : 'sv');
+  // What the live region said last was in the other language: a screen reader that reads it
+  // again would read it in the wrong voice. It now says the switch, in the new language.
+  const region = document.getElementById('announcer');
+  region.lang = lang();
+  announce(t('app.languageSwitched'));
   route().then(() => focusOn(document.getElementById('lang-switch')));
 });
 window.addEventListener('hashchange', route);

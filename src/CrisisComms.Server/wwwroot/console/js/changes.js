@@ -3,7 +3,7 @@
 // side; removed words are <del>, added ones <ins>, each also announced in words, not colour only.
 
 import { h } from './dom.js';
-import { t, time, languageName } from './i18n.js';
+import { t, time, languageName, swedishDateTime } from './i18n.js';
 import { textLang, FIXED } from './content-tabs.js';
 import { noticeChanges, wordDiff, sideOf } from './diff.js';
 
@@ -20,7 +20,7 @@ export function settingText(name, value, notice) {
     case 'severity': return t(`severity.${value}`);
     case 'audience': return t(`audience.${value}`);
     case 'mode': return t(`mode.${value}`);
-    case 'expiresAt': return time(value);
+    case 'expiresAt': return swedishDateTime(value);
     case 'channels': return value.map((c) => t(`channel.${c}`)).join(', ');
     case 'link': return notice && notice.linkIsExternal ? `${value} (${t('notice.external')})` : String(value);
     default: return String(value);

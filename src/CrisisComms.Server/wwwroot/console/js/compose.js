@@ -2,9 +2,9 @@
 // The form is drawn from one model, so a switch of the console's language keeps what was typed.
 
 import { h, fill, focusOn } from './dom.js';
-import { t, languageName, time } from './i18n.js';
+import { t, languageName, time, swedishDateTime, fromSwedishDateTime } from './i18n.js';
 import { api, changedUnder } from './api.js';
-import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf } from './templates.js';
+import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf, allClearOf } from './templates.js';
 import { contentTabs, activateTab, FIXED } from './content-tabs.js';
 import { renderPreview } from './preview.js';
 import { errorSummary, fieldErrors, describe, problemText, tabOf } from './errors.js';
@@ -28,17 +28,43 @@ function fromNotice(notice, kind) {
   Object.assign(m, {
     kind, severity: notice.severity, audience: notice.audience, mode: notice.mode, category: notice.category || 'Safety', sender: notice.sender,
     link: notice.link || '', channels: [...(notice.channels || [])], content: JSON.parse(JSON.stringify(notice.content || {})),
-    expiresAt: notice.expiresAt ? localInput(notice.expiresAt) : '',
+    expiresAt: notice.expiresAt ? swedishDateTime(notice.expiresAt) : '',
   });
   m.languages = [...FIXED, ...Object.keys(m.content).filter((k) => !FIXED.includes(k))];
   for (const tag of m.languages) m.content[tag] = m.content[tag] || {};
   return m;
 }
 
-function localInput(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/**
+ * An all-clear starts from the all-clear wording of its crisis type, not from the alert's text.
+ * A language the wording lacks keeps the live text, and is flagged until it is rewritten.
+ */
+function startAllClear(m, source) {
+  m.severity = 'info';
+  m.expiresAt = ''; // it ends by closing, not by an expiry
+  for (const [tag, c] of Object.entries(allClearOf(source))) {
+    if (!m.languages.includes(tag)) m.languages.push(tag);
+    m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };
+  }
+}
+
+const TEXT_FIELDS = ['headline', 'lead', 'body', 'instruction'];
+const textOf = (c) => TEXT_FIELDS.map((f) => ((c && c[f]) || '').trim()).join('\u0000');
+
+/** The languages of a follow-up whose text is word for word the live version's. */
+function unchangedLanguages(m) {
+  if (m.kind !== 'allClear' || !m.source) return [];
+  const live = m.source.content || {};
+  return m.languages.filter((tag) => live[tag] && textOf(m.content[tag]).replace(/\u0000/g, '') && textOf(m.content[tag]) === textOf(live[tag]));
+}
+
+function renderUnchanged(box, m) {
+  const tags = unchangedLanguages(m);
+  fill(box, tags.length ? [
+    h('p', null, h('strong', null, t('compose.unchangedTitle'))),
+    h('ul', null, tags.map((tag) => h('li', null, languageName(tag)))),
+  ] : null);
+  box.hidden = !tags.length;
 }
 
 /** The request body: empty optional texts left out, languages nobody wrote in left out. */
@@ -49,10 +75,10 @@ function request(m) {
     const text = Object.fromEntries(['headline', 'lead', 'body', 'instruction'].map((f) => [f, (c[f] || '').trim() || null]));
     if (tag === 'sv' || Object.values(text).some(Boolean)) content[tag] = text;
   }
-  const expires = m.expiresAt ? new Date(m.expiresAt) : null;
   return {
     severity: m.severity, audience: m.audience, mode: m.mode, category: m.category, sender: m.sender.trim(), link: m.link.trim() || null,
-    expiresAt: expires && !Number.isNaN(expires.getTime()) ? expires.toISOString() : null,
+    // Typed in Swedish time whatever the computer's zone; the API takes the instant.
+    expiresAt: m.expiresAt.trim() ? fromSwedishDateTime(m.expiresAt) : null,
     channels: m.audience === 'staff' ? [] : m.channels, content,
   };
 }
@@ -73,7 +99,7 @@ export async function showCompose(main, ctx, [action, id]) {
     model.sourceId = id;
     model.source = source; // the version shown: the follow-up is sent with its If-Match
     model.version = source.version + 1;
-    if (model.kind === 'allClear') model.severity = 'info';
+    if (model.kind === 'allClear') startAllClear(model, source);
   }
   // The social channels that are on, with their health, read afresh each time: a channel whose
   // token was revoked since the last look must not look fine.
@@ -84,7 +110,11 @@ export async function showCompose(main, ctx, [action, id]) {
 function draw(main, ctx) {
   const m = model;
   const previewBox = h('aside', { class: 'preview', 'aria-labelledby': 'preview-title' });
-  const refresh = () => renderPreview(previewBox, m);
+  const unchangedBox = h('div', { class: 'note unchanged', id: 'unchanged-languages', hidden: true });
+  const refresh = () => {
+    renderPreview(previewBox, m);
+    renderUnchanged(unchangedBox, m);
+  };
   const set = (key, value) => {
     m[key] = value;
     m.dirty = true;
@@ -120,7 +150,8 @@ function draw(main, ctx) {
     radios('mode', ['actual', 'exercise', 'test'], m, set),
     text('sender', m, set, { autocomplete: 'organization' }),
     text('link', m, set, { type: 'url', inputmode: 'url', placeholder: `${SITE}/kris` }),
-    text('expiresAt', m, set, { type: 'datetime-local' }),
+    // Not datetime-local: that shows the browser's own format and reads the computer's zone.
+    text('expiresAt', m, set, { inputmode: 'numeric', autocomplete: 'off', placeholder: t('compose.dateTimePlaceholder') }),
     channels(m, ctx.channels, set),
     contentTabs(m, {
       input: (tag, f, value) => {
@@ -136,12 +167,14 @@ function draw(main, ctx) {
       add: (tag) => {
         m.languages.push(tag);
         m.content[tag] = {};
+        m.dirty = true;
         m.active = tag;
         redraw(`f-c-${tag.replace(/[^A-Za-z0-9_-]/g, '-')}-headline`);
       },
       remove: (tag) => {
         m.languages = m.languages.filter((x) => x !== tag);
         delete m.content[tag];
+        m.dirty = true;
         m.active = 'sv';
         redraw('tab-sv');
       },
@@ -153,9 +186,16 @@ function draw(main, ctx) {
 
   fill(main,
     h('h1', { id: 'view-title' }, title),
-    h('p', { class: 'lede' }, t(m.kind === 'alert' ? 'compose.introAlert' : 'compose.introFollowUp')),
+    h('p', { class: 'lede' }, t({ alert: 'compose.introAlert', update: 'compose.introFollowUp', allClear: 'compose.introAllClear' }[m.kind])),
     m.id ? h('p', null, h('a', { href: `#/notice/${m.id}` }, t('compose.openSaved'))) : null,
+    // On a phone the preview is below the whole form: one tap brings it (a button, since the
+    // address's fragment is the console's route).
+    h('p', { class: 'to-preview' }, h('button', { type: 'button', class: 'secondary', id: 'to-preview', onclick: () => {
+      previewBox.scrollIntoView({ block: 'start' });
+      focusOn(document.getElementById('preview-title'));
+    } }, t('compose.toPreview'))),
     summary,
+    unchangedBox,
     h('div', { class: 'compose-grid' }, form, previewBox));
   refresh();
   return summary;
@@ -237,13 +277,26 @@ function channels(m, on, set) {
 async function save(main, ctx, andSubmit) {
   const m = model;
   const body = request(m);
+  const refused = {};
+  if (m.expiresAt.trim() && !body.expiresAt) refused.expiresAt = [t('compose.dateTimeFormat')];
+  // An all-clear that still says what the alert said is not sent: each such language is named.
+  if (andSubmit) for (const tag of unchangedLanguages(m)) refused[`content.${tag}`] = [t('compose.unchanged')];
+  if (Object.keys(refused).length) {
+    m.errors = refused;
+    m.general = null;
+    const firstTab = Object.keys(refused).map(tabOf).find(Boolean);
+    if (firstTab) m.active = firstTab;
+    focusOn(draw(main, ctx));
+    return;
+  }
   m.status = t('compose.saving');
   document.getElementById('compose-status').textContent = m.status;
   try {
     const editable = m.saved && (m.saved.state === 'draft' || m.saved.state === 'rejected');
     if (m.id && !editable) throw Object.assign(new Error('not editable'), { status: 409, detail: t('compose.notEditable') });
     let notice;
-    if (m.id && editable) notice = await api.edit(m.saved, body);
+    if (m.id && editable && !m.dirty) notice = m.saved; // nothing changed: no "edited" in the audit trail
+    else if (m.id && editable) notice = await api.edit(m.saved, body);
     else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.source || m.sourceId, m.kind, body);
     else notice = await api.create(body);
     Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null });

@@ -4,6 +4,7 @@
 import { h, idPart } from './dom.js';
 import { t, languageName } from './i18n.js';
 import { fieldErrors, describe } from './errors.js';
+import { directionOf } from '../../widget/labels.js';
 
 export const FIXED = ['sv', 'sv-x-easy', 'en'];
 const FIELDS = [
@@ -46,7 +47,7 @@ function field(state, tag, f, onInput) {
   const hintId = `${id}-hint`;
   const required = f.required && tag === 'sv';
   const attrs = {
-    id, name: key, lang: textLang(tag), 'aria-required': required ? 'true' : null,
+    id, name: key, lang: textLang(tag), dir: directionOf(tag), 'aria-required': required ? 'true' : null,
     ...describe(state.errors, keys, f.name === 'headline' ? hintId : null),
     oninput: (e) => onInput(tag, f.name, e.target.value),
   };

@@ -3,6 +3,8 @@
 
 import { SV } from './strings.sv.js';
 import { EN } from './strings.en.js';
+// date-fns-tz, bundled by the widget's build (scripts/build.mjs): Sweden's offsets, summer time included.
+import { fromZonedTime } from '../../widget/zone.js';
 
 const KEY = 'crisiscomms-console-lang';
 let current = localStorage.getItem(KEY) === 'en' ? 'en' : 'sv';
@@ -55,6 +57,33 @@ export function time(iso) {
   if (day(d) === day(new Date())) return clock(iso);
   const date = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: ZONE }).format(d);
   return `${date} ${clock(iso).slice(0, 5)}`;
+}
+
+const FIELDS = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: ZONE,
+});
+
+/**
+ * "2027-01-15 18:00": an instant as a person in Sweden writes it (date always, 24-hour clock);
+ * with seconds ("2027-01-15 18:00:04") only where the order of events matters, as in the audit trail.
+ */
+export function swedishDateTime(iso, { seconds = false } = {}) {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const p = Object.fromEntries(FIELDS.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
+}
+
+/** "2027-01-15 18:00" (a T or several spaces between also do), read as Swedish time: the ISO instant, or null. */
+export function fromSwedishDateTime(text) {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:\s+|T)(\d{1,2})[:.](\d{2})\s*$/.exec(text || '');
+  if (!m) return null;
+  const [, y, mo, d, hh, mm] = m;
+  const local = `${y}-${mo}-${d}T${hh.padStart(2, '0')}:${mm}:00`;
+  const instant = fromZonedTime(local, ZONE);
+  if (Number.isNaN(instant.getTime())) return null;
+  // 2027-02-30 or 25:00 is no time at all, not the next day: it must read back the same.
+  return swedishDateTime(instant.toISOString()) === `${y}-${mo}-${d} ${hh.padStart(2, '0')}:${mm}` ? instant.toISOString() : null;
 }
 
 // The server's validation messages are English; these are the ones an officer meets, in Swedish.

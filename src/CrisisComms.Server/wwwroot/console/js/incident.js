@@ -5,7 +5,7 @@
 // API); a slow poll stays on as a safety net, and a fast one takes over while the push is down.
 
 import { h, fill, focusOn } from './dom.js';
-import { t, time } from './i18n.js';
+import { t, time, swedishDateTime } from './i18n.js';
 import { api, may, changedUnder } from './api.js';
 import { can } from './session.js';
 import { confirmAction } from './confirm.js';
@@ -32,6 +32,8 @@ export async function showIncident(main, ctx, [id]) {
   let notice = await api.notice(id);
   let shownSignature = '';
   let actionsSignature = '';
+  let versionsSignature = '';
+  let auditSignature = '';
   let lastStages = new Map();
 
   const head = h('div');
@@ -74,7 +76,21 @@ export async function showIncident(main, ctx, [id]) {
 
   async function render() {
     const signature = JSON.stringify([notice.state, notice.updatedAt, notice.stages]);
-    if (signature === shownSignature) return;
+    // A newer version of the incident (submitted, approved) changes this notice in nothing: the
+    // list of versions and the audit trail are read on every signal all the same.
+    if (signature !== shownSignature) drawNotice(signature);
+    const versions = await api.notices({ incidentId: notice.incidentId }).catch(() => null);
+    const versionsSig = versions ? JSON.stringify(versions.map((v) => [v.id, v.state, v.updatedAt])) : versionsSignature;
+    if (versions && versionsSig !== versionsSignature) fill(versionsBox, versionList(versions, notice.id));
+    if (can.readAudit(ctx.session) && (versionsSig !== versionsSignature || signature !== auditSignature)) {
+      const entries = await api.audit(notice.id).catch(() => null);
+      if (entries) fill(auditBox, auditTable(entries));
+    }
+    versionsSignature = versionsSig;
+    auditSignature = signature;
+  }
+
+  function drawNotice(signature) {
     shownSignature = signature;
     const headingHadFocus = head.contains(document.activeElement);
     fill(head, headerOf(notice));
@@ -90,12 +106,6 @@ export async function showIncident(main, ctx, [id]) {
       fill(actionsBox, available.length ? available.map((a) => a.node({ done, failed, current })) : h('p', null, t('incident.noActions')));
     }
     showReview(reviewBox, notice);
-    const versions = await api.notices({ incidentId: notice.incidentId }).catch(() => null);
-    if (versions) fill(versionsBox, versionList(versions, notice.id));
-    if (can.readAudit(ctx.session)) {
-      const entries = await api.audit(notice.id).catch(() => null);
-      if (entries) fill(auditBox, auditTable(entries));
-    }
   }
 
   const read = oneAtATime(async () => {
@@ -139,8 +149,9 @@ function headerOf(n) {
       h('dt', null, t('notice.createdBy')), h('dd', null, `${n.createdBy}, ${time(n.createdAt)}`),
       n.approvedBy ? [h('dt', null, t('notice.approvedBy')), h('dd', null, `${n.approvedBy}, ${time(n.approvedAt)}`,
         n.breakGlass ? ` \u2014 ${t('notice.breakGlass', { reason: n.reason || '' })}` : '')] : null,
-      h('dt', null, t('field.expiresAt')), h('dd', null, n.expiresAt ? time(n.expiresAt) : t('notice.none')),
-      n.closesAt ? [h('dt', null, t('notice.closesAt')), h('dd', null, time(n.closesAt))] : null),
+      // An all-clear ends by closing, not by an expiry: only "Avslutas" is shown for it.
+      n.kind === 'allClear' ? null : [h('dt', null, t('field.expiresAt')), h('dd', null, n.expiresAt ? swedishDateTime(n.expiresAt) : t('notice.none'))],
+      n.closesAt ? [h('dt', null, t('notice.closesAt')), h('dd', null, swedishDateTime(n.closesAt))] : null),
   ];
 }
 
@@ -186,6 +197,12 @@ function actionsFor(n) {
   if (may(n, 'submit')) {
     list.push({ key: 'submit', node: (r) => button('submit-draft', 'primary', t('compose.submit'), () =>
       api.submit(r.current()).then(() => r.done(t('compose.submitted')), r.failed)) });
+  }
+  if (may(n, 'retractSubmission')) {
+    list.push({ key: 'retractSubmission', node: (r) => button('retract-submission', 'secondary', t('incident.retract'), async () => {
+      const ok = await confirmAction({ title: t('incident.retractTitle'), text: [t('incident.retractText')], confirm: t('incident.retractConfirm') });
+      if (ok) api.retractSubmission(r.current()).then(() => r.done(t('incident.retracted')), r.failed);
+    }) });
   }
   if (['approve', 'approveBreakGlass', 'reject'].some((a) => may(n, a))) {
     list.push({ key: 'queue', node: () => h('a', { class: 'button secondary', href: '#/queue' }, t('incident.toQueue')) });

@@ -3,23 +3,10 @@
 
 import { h, fill } from './dom.js';
 import { t, time, languageName } from './i18n.js';
-import { textLang } from './content-tabs.js';
 import { SITE } from './templates.js';
-
-const WORDS = {
-  sv: {
-    severity: { critical: 'Kris', warning: 'Viktig information', info: 'Information' },
-    kind: { alert: '', update: 'Uppdatering', allClear: 'Faran över' },
-    mode: { actual: '', exercise: 'ÖVNING', test: 'TEST' },
-    instruction: 'Gör så här:', readMore: 'Läs mer', external: '(extern länk)', sender: 'Avsändare:', close: 'Stäng',
-  },
-  en: {
-    severity: { critical: 'Crisis', warning: 'Important information', info: 'Information' },
-    kind: { alert: '', update: 'Update', allClear: 'All clear' },
-    mode: { actual: '', exercise: 'EXERCISE (ÖVNING)', test: 'TEST' },
-    instruction: 'What to do:', readMore: 'Read more', external: '(external link)', sender: 'Sender:', close: 'Close',
-  },
-};
+// The widget's own label table and language rules (built from its source by its esbuild step):
+// the preview says what the widget will say, in the same languages and directions.
+import { labelsFor, labelLanguage, directionOf, htmlLangAttribute } from '../../widget/labels.js';
 
 const CHANNEL_NAMES = { x: 'X', mastodon: 'Mastodon', facebook: 'Facebook' };
 
@@ -35,26 +22,35 @@ function isExternal(model) {
   }
 }
 
-/** One banner drawn the way the widget draws it: severity by colour and word, sender, link. */
+/** lang and dir together on an element, as the widget sets them. */
+const speak = (lang) => ({ lang, dir: directionOf(lang) });
+
+/**
+ * One banner drawn the way the widget draws it (src/CrisisComms.Widget/src/dom.js): the same
+ * elements in the same order, each text with its language and direction, the labels from the
+ * widget's table (the content language, else the page language, else Swedish).
+ */
 export function bannerPreview(model, tag) {
   const c = model.content[tag] || {};
-  const words = tag.toLowerCase().startsWith('en') ? WORDS.en : WORDS.sv;
-  const lang = textLang(tag);
+  const labelLang = labelLanguage(tag, 'sv');
+  const words = labelsFor(labelLang);
+  const text = speak(htmlLangAttribute(tag));
+  const label = speak(labelLang);
   const external = model.link && isExternal(model);
-  return h('div', { class: `pv-banner pv-${model.severity}${model.mode !== 'actual' ? ' pv-exercise' : ''}`, lang: words === WORDS.en ? 'en' : 'sv' },
+  return h('div', { class: `pv-banner pv-${model.severity}${model.mode !== 'actual' ? ' pv-exercise' : ''}`, 'data-pv-lang': text.lang, ...label },
     h('div', { class: 'pv-msg' },
-      h('p', { class: 'pv-tags' },
+      h('p', { class: 'pv-tags', ...label },
         words.mode[model.mode] ? h('span', { class: 'pv-badge' }, words.mode[model.mode]) : null,
         h('span', { class: 'pv-severity' }, words.severity[model.severity] || words.severity.info),
-        words.kind[model.kind] ? h('span', null, words.kind[model.kind]) : null),
-      h('p', { class: 'pv-headline', lang }, c.headline || t('preview.noHeadline')),
-      c.lead ? h('p', { class: 'pv-lead', lang }, c.lead) : null,
-      c.body ? h('p', { class: 'pv-body', lang }, c.body) : null,
-      c.instruction ? h('p', null, h('strong', null, `${words.instruction} `), h('span', { lang }, c.instruction)) : null,
-      model.link ? h('p', { class: 'pv-link' }, h('span', { class: 'pv-a' }, words.readMore, external ? ` \u2197 ${words.external}` : ''),
-        h('span', { class: 'pv-url' }, ` ${model.link}`)) : null,
-      model.sender ? h('p', { class: 'pv-meta' }, `${words.sender} ${model.sender}`) : null),
-    h('span', { class: 'pv-close', 'aria-hidden': 'true' }, words.close));
+        words.kind[model.kind] ? h('span', { class: 'pv-kind' }, words.kind[model.kind]) : null),
+      h('p', { class: 'pv-headline', ...text }, c.headline || t('preview.noHeadline')),
+      c.lead ? h('p', { class: 'pv-lead', ...text }, c.lead) : null,
+      c.body ? h('p', { class: 'pv-body', ...text }, c.body) : null,
+      c.instruction ? h('p', { class: 'pv-instruction' }, h('strong', label, `${words.instruction} `), h('span', text, c.instruction)) : null,
+      model.link ? h('p', { class: 'pv-link' }, h('span', { class: 'pv-a', ...label }, words.readMore, external ? ` \u2197 ${words.external}` : ''),
+        h('span', { class: 'pv-url', dir: 'ltr' }, ` ${model.link}`)) : null,
+      model.sender ? h('p', { class: 'pv-meta', ...label }, `${words.sender} ${model.sender}`) : null),
+    h('span', { class: 'pv-close', 'aria-hidden': 'true', ...label }, words.dismiss));
 }
 
 function socialPreviews(model) {

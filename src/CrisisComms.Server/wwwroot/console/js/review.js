@@ -3,7 +3,7 @@
 // before it. And the one question approval asks, naming where the notice will go.
 
 import { h, fill } from './dom.js';
-import { t, time, languageName } from './i18n.js';
+import { t, time, languageName, swedishDateTime } from './i18n.js';
 import { api } from './api.js';
 import { confirmAction } from './confirm.js';
 import { problemText } from './errors.js';
@@ -39,7 +39,7 @@ function settings(n, level) {
     h('dl', { class: 'facts review-facts' },
       fact(t('review.version'), `${t(`kind.${n.kind}`)}, ${t('review.versionNumber', { version: n.version })}`),
       setting('severity'), setting('audience'), setting('mode'), setting('sender'), setting('link'),
-      fact(t('field.expiresAt'), n.expiresAt ? h('time', { datetime: n.expiresAt }, time(n.expiresAt)) : t('review.noExpiry')),
+      fact(t('field.expiresAt'), n.expiresAt ? h('time', { datetime: n.expiresAt }, swedishDateTime(n.expiresAt)) : t('review.noExpiry')),
       setting('channels'),
       n.category ? setting('category') : null,
       fact(t('review.contributors'), contributors(n))),

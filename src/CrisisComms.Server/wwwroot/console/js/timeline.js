@@ -2,7 +2,7 @@
 // the audit trail, shown as it was written.
 
 import { h } from './dom.js';
-import { t, time, clock } from './i18n.js';
+import { t, time, clock, swedishDateTime } from './i18n.js';
 
 export function stageName(name) {
   if (name.startsWith('social:')) return t(`channel.${name.slice(7)}`);
@@ -49,14 +49,24 @@ function actionLabel(action) {
   return label === `audit.${action}` ? action : label;
 }
 
+/** For reading only, never to decide: stage names in a detail ("intranet", "public, social:x") read as the timeline names them; "update v2" as "Uppdatering v2". */
+function detailOf(e) {
+  const followUp = e.detail && /^(alert|update|allClear) v(\d+)$/.exec(e.detail);
+  if (followUp) return `${t(`kind.${followUp[1]}`)} v${followUp[2]}`;
+  const by = e.detail && /^by v(\d+) \(([0-9a-f]+)\)$/.exec(e.detail);
+  if (by) return t('audit.byVersion', { version: by[1] });
+  if (!e.detail || !(e.action.startsWith('stage.') || e.action === 'notice.releasedNext')) return e.detail;
+  return e.detail.replace(/\b(intranet|public|social:\w+)\b/g, (name) => stageName(name));
+}
+
 export function auditTable(entries) {
   if (!entries.length) return h('p', null, t('incident.noAudit'));
   return h('table', { class: 'list audit', id: 'audit' },
     h('caption', { class: 'vh' }, t('incident.audit')),
     h('thead', null, h('tr', null, ['audit.at', 'audit.actor', 'audit.action', 'audit.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', null, entries.map((e) => h('tr', null,
-      h('td', null, h('time', { datetime: e.at }, time(e.at))),
-      h('td', null, e.actor),
+      h('td', null, h('time', { datetime: e.at }, swedishDateTime(e.at, { seconds: true }))),
+      h('td', null, e.actorName || e.actor),
       h('td', null, actionLabel(e.action)),
-      h('td', null, [e.reason, e.detail].filter(Boolean).join(' \u2014 '))))));
+      h('td', null, [e.reason, detailOf(e)].filter(Boolean).join(' \u2014 '))))));
 }
