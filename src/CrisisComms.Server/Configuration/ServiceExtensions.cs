@@ -7,6 +7,7 @@ using CrisisComms.Server.Channels;
 using CrisisComms.Server.Feeds;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
+using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
@@ -39,6 +40,7 @@ internal static class ServiceExtensions
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddCrisisFeeds();
+        services.AddVmaImport(configuration, HealthExtensions.Ready);
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
