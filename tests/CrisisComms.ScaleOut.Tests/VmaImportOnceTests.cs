@@ -35,8 +35,11 @@ public sealed class VmaImportOnceTests(TwoNodesImportingVma cluster) : IClassFix
         var ids = await Task.WhenAll(cluster.Nodes.Select(node => cluster.Explain(ShownAsync(node, title))));
         Assert.Single(ids.Distinct());
         await cluster.Vma.WaitForPollsAsync(6); // both nodes have polled it again, a few times
+        foreach (var node in cluster.Nodes)
+            Assert.Single((await node.GetBannersAsync()).Json!["banners"]!.AsArray(), b => b!["source"]!.GetValue<string>() == "vma");
+        var log = (await cluster.Approver.SendAsync(HttpMethod.Get, "/api/v1/audit?limit=1000")).Json!.AsArray();
+        Assert.Single(log, a => a!["action"]!.GetValue<string>() == "vma.imported");
         var audit = await Audit.OfAsync(cluster.Approver, ids[0]);
-        Assert.Single(audit, a => a!["action"]!.GetValue<string>() == "vma.imported");
 
         cluster.Vma.Remove("SRVMA-NODES-1");
         foreach (var node in cluster.Nodes) await cluster.Explain(GoneAsync(node, ids[0]));

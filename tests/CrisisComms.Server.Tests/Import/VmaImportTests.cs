@@ -90,11 +90,13 @@ public sealed class VmaImportTests(VmaServerFixture fixture) : IClassFixture<Vma
     [Fact]
     public async Task AVmaIsShownAboveOurOwnCriticalNotice()
     {
+        var title = Event("Skäggetorp");
+        fixture.Vma.Put(FakeVmaApi.Alert("SRVMA-ORDER-1", @event: title));
+        await fixture.WaitForBannersAsync("public", b => VmaServerFixture.VmaBanner(b, title) is not null);
+        // Ours is as severe and newer: only the VMA rule puts the VMA first.
         var own = await fixture.Author.DraftAndSubmitAsync(Testing.Client.SampleNotices.Water(headline: "Egen kritisk"));
         (await fixture.Approver.ApproveAsync(own)).ShouldBe(HttpStatusCode.OK);
         (await fixture.Approver.ReleaseNextAsync(own)).ShouldBe(HttpStatusCode.OK);
-        var title = Event("Skäggetorp");
-        fixture.Vma.Put(FakeVmaApi.Alert("SRVMA-ORDER-1", @event: title));
         var banners = await fixture.WaitForBannersAsync("public",
             b => VmaServerFixture.VmaBanner(b, title) is not null && b.Any(x => x!["id"]!.GetValue<string>() == own));
         Assert.Equal("vma", banners[0]!["source"]!.GetValue<string>());
