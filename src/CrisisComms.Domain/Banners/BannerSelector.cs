@@ -7,7 +7,7 @@ namespace CrisisComms.Domain.Banners;
 /// Decides what each audience sees. Per incident it shows the newest version whose stage for that
 /// audience has run, so an update reaches the public only after the intranet, and the public keeps
 /// the previous version until then. An incident with no live version left (withdrawn, expired,
-/// closed) shows nothing anywhere.
+/// closed) shows nothing anywhere. A VMA (the state's message) comes before our own notices.
 /// </summary>
 public static class BannerSelector
 {
@@ -28,7 +28,8 @@ public static class BannerSelector
                 .FirstOrDefault())
             .Where(x => x.Notice is not null)
             .Select(x => ToBanner(x.Notice, x.Stage!.DoneAt!.Value))
-            .OrderBy(b => b.Severity)
+            .OrderBy(b => b.Source == BannerSource.Vma ? 0 : 1)
+            .ThenBy(b => b.Severity)
             .ThenByDescending(b => b.PublishedAt)
             .ThenBy(b => b.Id, StringComparer.Ordinal)
             .ToList();
@@ -40,5 +41,8 @@ public static class BannerSelector
 
     public static Banner ToBanner(Notice n, DateTimeOffset publishedAt) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.Draft.Severity, n.Draft.Mode, n.Draft.Sender,
-        n.Draft.Link, n.LinkIsExternal, publishedAt, n.Draft.ExpiresAt, n.Draft.Content);
+        n.Draft.Link, n.LinkIsExternal, publishedAt, n.Draft.ExpiresAt, n.Draft.Content)
+    {
+        Source = n.Source,
+    };
 }

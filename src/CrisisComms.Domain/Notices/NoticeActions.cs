@@ -26,6 +26,8 @@ public static class NoticeActions
     /// <summary>Why the actor may not do this now, or null when they may. The order decides which reason wins.</summary>
     public static NoticeException? Refusal(Notice n, Actor a, NoticeAction action) => action switch
     {
+        _ when n.Source == Banners.BannerSource.Vma =>
+            new WrongStateException("This is a VMA, the state's message: it leaves when Sveriges Radio stops listing it or cancels it."),
         NoticeAction.Edit => State(n, "edited", Draft, Rejected)
             ?? Unless(a.IsAuthor && (a.Subject == n.CreatedBy || a.IsApprover), "Only the notice's creator or an approver may edit it."),
         NoticeAction.Submit => Unless(a.IsAuthor, "Only an author may submit a notice.") ?? State(n, "submitted", Draft),

@@ -8,6 +8,7 @@ using CrisisComms.Server.Feeds;
 using CrisisComms.Server.Health;
 using CrisisComms.Server.Http;
 using CrisisComms.Server.Metrics;
+using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
@@ -41,6 +42,7 @@ internal static class ServiceExtensions
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddCrisisFeeds();
+        services.AddVmaImport(configuration, HealthExtensions.Ready);
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();

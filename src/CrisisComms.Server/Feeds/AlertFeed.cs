@@ -76,7 +76,7 @@ internal sealed class AlertFeed(BannerFeed banners, INoticeStore store, CapReade
         if (snapshot.Banners.Count == 0) return [];
         var ids = snapshot.Banners.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var candidates = await store.ListBannerCandidatesAsync(ct);
-        return [.. candidates.Where(n => ids.Contains(n.Id))
+        return [.. candidates.Where(n => ids.Contains(n.Id) && n.Source == BannerSource.Own)
             .Select(n => (Notice: n, Sent: CapMessages.IssuedAt(n)))
             .Where(x => x.Sent is not null)
             .Select(x => new FeedEntry(CapMessages.IdentifierOf(cap.Domain, x.Notice, cancel: false), x.Sent!.Value, x.Notice, IsCancel: false))];

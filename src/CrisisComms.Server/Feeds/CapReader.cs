@@ -1,3 +1,4 @@
+using CrisisComms.Domain.Banners;
 using CrisisComms.Domain.Feeds;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
@@ -17,7 +18,8 @@ internal sealed class CapReader(INoticeStore store, IOptions<SiteOptions> site, 
     public async Task<CapMessage?> FindAsync(string identifier, CancellationToken ct)
     {
         if (CapMessages.NoticeIdIn(identifier, Domain) is not { } id) return null;
-        if (await store.GetAsync(id, ct) is not { } notice || notice.Draft.Audience != Audience.Everyone) return null;
+        if (await store.GetAsync(id, ct) is not { } notice || notice.Draft.Audience != Audience.Everyone
+            || notice.Source != BannerSource.Own) return null; // a VMA is the state's message, not ours to re-issue
         var messages = await MessagesOfAsync(notice.IncidentId, ct);
         return messages.FirstOrDefault(m => m.Identifier == identifier);
     }

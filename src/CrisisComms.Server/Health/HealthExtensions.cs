@@ -6,7 +6,7 @@ namespace CrisisComms.Server.Health;
 
 internal static class HealthExtensions
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
 
     public static IServiceCollection AddCrisisHealth(this IServiceCollection services)
     {
@@ -14,7 +14,8 @@ internal static class HealthExtensions
         return services;
     }
 
-    /// <summary>live: the process runs. ready: the store (and Redis, where configured) answers.</summary>
+    /// <summary>live: the process runs. ready: the store (and Redis, where configured) answers;
+    /// degraded (still 200) while the VMA API cannot be read.</summary>
     public static IEndpointRouteBuilder MapCrisisHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,3 +1,4 @@
+using CrisisComms.Domain.Banners;
 using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 
@@ -40,12 +41,18 @@ public sealed record NoticeResponse(
     /// <summary>Each social post as it would be sent; on single notices, not in lists.</summary>
     public IReadOnlyList<SocialPostPreview>? Previews { get; init; }
 
+    /// <summary><c>own</c>, or <c>vma</c> for a VMA imported from Sveriges Radio (no actions, never on social).</summary>
+    public BannerSource Source { get; init; }
+
     internal static NoticeResponse From(Notice n, Actor viewer) => new(
         n.Id, n.IncidentId, n.Version, n.Kind, n.State, n.Draft.Severity, n.Draft.Audience, n.Draft.Mode,
         n.Draft.Category.ToString(), n.Draft.Sender, n.Draft.Link, n.LinkIsExternal, n.Draft.ExpiresAt, n.Draft.Channels, n.Draft.Content,
         n.CreatedBy, n.CreatedAt, n.UpdatedAt, n.ApprovedBy, n.ApprovedAt, n.BreakGlass, n.Reason, n.ClosesAt,
         [.. n.Stages.Select(StageResponse.From)], [.. n.Contributors],
-        NoticeActions.For(n, viewer), n.RowVersion);
+        NoticeActions.For(n, viewer), n.RowVersion)
+    {
+        Source = n.Source,
+    };
 }
 
 public sealed record StageResponse(string Name, StageState State, DateTimeOffset? DueAt, DateTimeOffset? DoneAt,

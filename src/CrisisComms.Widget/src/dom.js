@@ -89,7 +89,8 @@ export function mountRoot(doc, target) {
 }
 
 function fillItem(doc, node, item, headingLevel) {
-  node.className = `ccb-banner ccb-${item.severity}${item.mode !== 'actual' ? ' ccb-exercise' : ''}`;
+  node.className = `ccb-banner ccb-${item.severity}${item.mode !== 'actual' ? ' ccb-exercise' : ''}${item.source === 'vma' ? ' ccb-vma' : ''}`;
+  node.setAttribute('data-ccb-source', item.source);
   node.setAttribute('data-ccb-id', item.id);
   node.setAttribute('data-ccb-version', String(item.version));
   node.setAttribute('data-ccb-severity', item.severity);
@@ -109,6 +110,7 @@ function fillItem(doc, node, item, headingLevel) {
 
   const tags = el(doc, 'p', 'ccb-tags');
   speak(tags, item.labelLang, item.labelDir);
+  if (item.sourceLabel) tags.append(el(doc, 'span', 'ccb-badge ccb-source', item.sourceLabel));
   if (item.modeLabel) tags.append(el(doc, 'span', 'ccb-badge ccb-mode', item.modeLabel));
   tags.append(el(doc, 'span', 'ccb-severity', item.severityLabel));
   if (item.kindLabel) tags.append(el(doc, 'span', 'ccb-kind', item.kindLabel));

@@ -49,6 +49,11 @@ export const SEVERITIES = ['critical', 'warning', 'info'];
 export const KINDS = ['alert', 'update', 'allClear'];
 export const MODES = ['actual', 'exercise', 'test'];
 
+// The state's own name for a VMA, in Swedish whatever the language (it is the name people know), with
+// English added for English readers.
+const VMA = 'VMA — Viktigt meddelande till allmänheten';
+for (const [tag, set] of Object.entries(LABELS)) set.vma = tag === 'en' ? `${VMA} (Important Public Announcement)` : VMA;
+
 /** The label set for a label language; Swedish for one the table lacks. */
 export function labelsFor(labelLang) {
   return LABELS[labelLang] || LABELS.sv;

@@ -30,6 +30,7 @@ export function css(t = THEME) {
     `.ccb-root .ccb-langs button[aria-pressed="true"]{background:${t.pressed.bg};color:${t.pressed.fg};border-color:${t.pressed.bg}}`,
     `.ccb-root .ccb-banner{display:flex;gap:16px;align-items:flex-start;margin:0;padding:14px ${SIDE};border:0 solid;border-bottom-width:2px}`,
     '.ccb-root .ccb-exercise{border-top-width:6px;border-top-style:dashed}',
+    '.ccb-root .ccb-vma{border-left-width:8px;border-left-style:solid}',
     sev('critical'),
     sev('warning'),
     sev('info'),

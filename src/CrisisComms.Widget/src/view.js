@@ -87,6 +87,7 @@ export function buildView(snapshot, {
     const kind = normalizeKind(b.kind);
     const mode = normalizeMode(b.mode || (snapshot && snapshot.mode));
     const link = safeLink(b.link);
+    const vma = b.source === 'vma';
     items.push({
       key,
       id: String(b.id),
@@ -94,6 +95,8 @@ export function buildView(snapshot, {
       severity,
       kind,
       mode,
+      source: vma ? 'vma' : 'own',
+      sourceLabel: vma ? L.vma : '',
       announce: severity === 'critical' ? 'alert' : 'polite',
       textLang: htmlLangAttribute(contentLang),
       textDir: directionOf(contentLang),
@@ -120,6 +123,8 @@ export function buildView(snapshot, {
       dismissLabel: `${L.dismissFor} ${text(c.headline)}`,
     });
   }
+  // The state's VMA comes before our own notices (the server orders it so; an old server may not).
+  items.sort((a, b) => (a.source === 'vma' ? 0 : 1) - (b.source === 'vma' ? 0 : 1));
   // The switch offers what the shown banners have; the chosen one comes from the first banner.
   const shown = live.filter((b) => items.some((i) => i.id === String(b.id) && i.version === b.version));
   const languages = availableLanguages(shown);

@@ -143,3 +143,15 @@ test('view: a banner without any headline is not shown; an empty snapshot shows 
   assert.equal(empty.revision, null);
   assert.equal(empty.nextExpiry, null);
 });
+
+test('view: a VMA is named as one, its sender shown, and comes before our own notices', () => {
+  const own = banner({ id: 'own-1' });
+  const vma = banner({ id: 'vma-1', source: 'vma', sender: 'Länsstyrelsen Östergötland' });
+  const view = buildView(snapshot([own, vma]), { now: NOW });
+  assert.deepEqual(view.items.map((i) => i.id), ['vma-1', 'own-1']);
+  assert.equal(view.items[0].source, 'vma');
+  assert.equal(view.items[0].sourceLabel, 'VMA — Viktigt meddelande till allmänheten');
+  assert.equal(view.items[0].sender, 'Länsstyrelsen Östergötland');
+  assert.equal(view.items[1].source, 'own');
+  assert.equal(view.items[1].sourceLabel, '');
+});

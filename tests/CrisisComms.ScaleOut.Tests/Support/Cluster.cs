@@ -46,6 +46,7 @@ public abstract class Cluster : IAsyncLifetime
             ["CrisisComms:Dispatch:IntranetLead"] = IntranetLead.ToString(),
             ["CrisisComms:Dispatch:SweepInterval"] = "00:00:00.250",
         };
+        foreach (var (key, value) in await MoreSettingsAsync()) settings[key] = value;
         var processes = await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(_ => ServerProcess.StartAsync(settings)));
         _nodes.AddRange(processes.Select((p, i) => new Node(((char)('A' + i)).ToString(), p)));
         await Task.WhenAll(A.Process.AddAccountAsync("anna", Password, "author"), A.Process.AddAccountAsync("bosse", Password, "approver"));
@@ -53,11 +54,15 @@ public abstract class Cluster : IAsyncLifetime
         (Author, Approver) = (await A.SignInAsync("anna"), await A.SignInAsync("bosse"));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var node in _nodes) await node.DisposeAsync();
         if (Redis is not null) await Redis.DisposeAsync();
     }
+
+    /// <summary>Settings every node starts with besides the cluster's own (e.g. a fake's address).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> MoreSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
     /// <summary>The tail of every node's log, to explain a failed wait.</summary>
     public string Logs() => string.Join('\n', _nodes.Select(n => n.LogTail()));

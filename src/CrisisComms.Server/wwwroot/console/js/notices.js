@@ -8,9 +8,15 @@ export function headlineOf(n) {
   return (n.content && n.content.sv && n.content.sv.headline) || n.id;
 }
 
-/** Severity (colour and word), kind and version, state, mode, audience. */
+/** A VMA's mark and its sender: the state's message, not ours. */
+export function vmaTag(n) {
+  return n.source === 'vma' ? h('span', { class: 'tag vma' }, t('vma.label'), ` · ${t('vma.sender')} ${n.sender}`) : null;
+}
+
+/** VMA mark, severity (colour and word), kind and version, state, mode, audience. */
 export function noticeTags(n) {
   return h('p', { class: 'tags' },
+    vmaTag(n),
     h('span', { class: `sev sev-${n.severity}` }, t(`severity.${n.severity}`)),
     h('span', { class: 'tag' }, t(`kind.${n.kind}`), ` v${n.version}`),
     h('span', { class: `tag state state-${n.state}` }, t(`state.${n.state}`)),
@@ -28,7 +34,7 @@ export async function showNotices(main) {
       h('thead', null, h('tr', null,
         ['field.headline', 'notices.version', 'notices.state', 'field.severity', 'notice.createdAt'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', null, notices.map((n) => h('tr', { 'data-notice-id': n.id },
-        h('td', null, h('a', { href: `#/notice/${n.id}`, lang: 'sv' }, headlineOf(n))),
+        h('td', null, vmaTag(n), n.source === 'vma' ? ' ' : null, h('a', { href: `#/notice/${n.id}`, lang: 'sv' }, headlineOf(n))),
         h('td', null, `${t(`kind.${n.kind}`)} v${n.version}`),
         h('td', null, t(`state.${n.state}`), n.mode !== 'actual' ? ` (${t(`mode.${n.mode}`)})` : ''),
         h('td', null, t(`severity.${n.severity}`)),

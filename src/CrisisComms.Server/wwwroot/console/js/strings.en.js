@@ -108,6 +108,7 @@ export const EN = {
   'hint.expiresAt': 'Empty: shown until withdrawn or followed by the all-clear. Swedish time, yyyy-mm-dd hh:mm, 24-hour clock.',
   'hint.channels': 'Posted last, after the website, and always linking to it.',
   'hint.channelsStaff': 'A notice for staff only is never posted to social media.',
+  'vma.label': 'VMA — Viktigt meddelande till allmänheten (Important Public Announcement)', 'vma.sender': 'Sender:',
   'severity.critical': 'Crisis', 'severity.warning': 'Important information', 'severity.info': 'Information',
   'audience.everyone': 'Everyone: the intranet first, then the website and social media',
   'audience.staff': 'Staff only (the intranet)',

@@ -108,6 +108,7 @@ export const SV = {
   'hint.expiresAt': 'Tom: visas tills meddelandet dras tillbaka eller följs av ”Faran över”. Svensk tid, åååå-mm-dd tt:mm, 24-timmarsklocka.',
   'hint.channels': 'Inlägget publiceras sist, efter webbplatsen, och länkar alltid dit.',
   'hint.channelsStaff': 'Ett meddelande bara till personalen publiceras aldrig i sociala medier.',
+  'vma.label': 'VMA — Viktigt meddelande till allmänheten', 'vma.sender': 'Avsändare:',
   'severity.critical': 'Kris', 'severity.warning': 'Viktig information', 'severity.info': 'Information',
   'audience.everyone': 'Alla: intranätet först, sedan webbplatsen och sociala medier',
   'audience.staff': 'Bara personalen (intranätet)',
