@@ -69,7 +69,12 @@ public sealed class ServerProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Log}");
+            if (_process.HasExited)
+            {
+                // The output is read asynchronously: wait for its end, or the reason it stopped may be missing.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Log}");
+            }
             try
             {
                 if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return;
