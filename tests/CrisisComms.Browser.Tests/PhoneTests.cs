@@ -44,7 +44,9 @@ public sealed class PhoneTests(BrowserFixture f)
         Assert.True(await InViewAsync(approve), "The approve button is below the screen");
         await approve.TapAsync();
         await ConsolePages.ConfirmApprovalAsync(approver);
-        await card.GetByText("Publicerat").First.WaitForAsync();
+        // Approved, the console opens the notice's own page.
+        await approver.WaitForFunctionAsync("() => /^#\\/notice\\/[0-9a-f]+$/.test(location.hash)");
+        Assert.Equal("live", (await f.Author.GetAsync(id)).State);
         (await f.Approver.WithdrawAsync(id, "Test klart")).ShouldBe(System.Net.HttpStatusCode.OK);
     }
 }

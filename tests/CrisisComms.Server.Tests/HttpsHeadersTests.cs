@@ -57,6 +57,32 @@ public sealed class HttpsNodeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The two ports are free when chosen but not held: another test's server may take one in
+        // between. Then this node is not the one answering, so it starts again on two new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            await StartOnFreePortsAsync();
+            if (await AnswersOverHttpsAsync() || attempt == 3) return;
+            await Server.DisposeAsync();
+        }
+    }
+
+    private async Task<bool> AnswersOverHttpsAsync()
+    {
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            return (await client.GetAsync(new Uri(Https, "/health/live"))).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private async Task StartOnFreePortsAsync()
+    {
         var data = Directory.CreateTempSubdirectory("crisiscomms-test-").FullName;
         var (http, https) = TwoFreePorts();
         Https = new Uri($"https://127.0.0.1:{https}");
