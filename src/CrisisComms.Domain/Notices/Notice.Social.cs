@@ -12,6 +12,15 @@ public sealed partial class Notice
     {
         var stage = StageNamed(name);
         if (State != NoticeState.Live || stage is null || !stage.IsSocial) return null;
+        return ClaimIfDue(stage, now, lease);
+    }
+
+    /// <summary>
+    /// The one way an outside call (a post, a webhook delivery) is claimed: due, or its lease lapsed,
+    /// and the stage before it done. The claim id fences the outcome to this claim.
+    /// </summary>
+    private PostClaimed? ClaimIfDue(Stage stage, DateTimeOffset now, TimeSpan lease)
+    {
         var claimable = stage.State == StageState.Scheduled && stage.DueAt <= now
             || stage.State == StageState.Running && stage.LeaseUntil <= now;
         if (!claimable || !PredecessorDone(stage)) return null;
@@ -20,7 +29,7 @@ public sealed partial class Notice
         stage.Attempts++;
         stage.ClaimId = NewClaimId();
         UpdatedAt = now;
-        return new PostClaimed(Id, now, name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
+        return new PostClaimed(Id, now, stage.Name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
     }
 
     public IReadOnlyList<PostClaimed> ClaimDueSocialStages(DateTimeOffset now, TimeSpan lease) =>

@@ -14,15 +14,7 @@ public sealed partial class Notice
         if (stage is null || !stage.IsWebhook) return null;
         var ending = stage.Event is WebhookEvents.Withdrawn or WebhookEvents.Ended;
         if (ending ? !IsEnded : State != NoticeState.Live) return null;
-        var claimable = stage.State == StageState.Scheduled && stage.DueAt <= now
-            || stage.State == StageState.Running && stage.LeaseUntil <= now;
-        if (!claimable || !PredecessorDone(stage)) return null;
-        stage.State = StageState.Running;
-        stage.LeaseUntil = now + lease;
-        stage.Attempts++;
-        stage.ClaimId = NewClaimId();
-        UpdatedAt = now;
-        return new PostClaimed(Id, now, name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
+        return ClaimIfDue(stage, now, lease);
     }
 
     public IReadOnlyList<PostClaimed> ClaimDueWebhookStages(DateTimeOffset now, TimeSpan lease) =>
