@@ -33,7 +33,9 @@ public static class ServiceCollectionExtensions
         }
         if (configured.Facebook.IsOn) on.Add(AddChannel<FacebookChannel>(services, FacebookChannel.ChannelName));
 
-        services.TryAddSingleton(sp => new ChannelHealthRegistry(on, sp.GetRequiredService<TimeProvider>()));
+        // Stored where the host has a document store (the server always does), so every node shows the same.
+        services.TryAddSingleton(sp => new ChannelHealthRegistry(on, sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Domain.Storage.IDocumentStore>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelHealthRegistry>>()));
         return services;
     }
 

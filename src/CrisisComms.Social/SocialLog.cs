@@ -18,4 +18,7 @@ internal static partial class SocialLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel}: instance limits unavailable ({Error}); using {MaxCharacters} characters")]
     public static partial void LimitsFallback(ILogger logger, string channel, string error, int maxCharacters);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel}: its health could not be stored; this node still shows it")]
+    public static partial void HealthNotStored(ILogger logger, string channel, Exception error);
 }

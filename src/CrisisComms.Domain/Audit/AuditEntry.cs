@@ -39,6 +39,9 @@ public static class AuditActions
     public const string StageFailed = "stage.failed";
     public const string StageAttempt = "stage.attempt";
     public const string StageRetracted = "stage.retracted";
+    public const string StageSkipped = "stage.skipped";
+    public const string ChannelApproved = "channel.approved";
+    public const string ChannelSuspended = "channel.suspended";
     public const string AccountAdded = "account.added";
     public const string AccountCreated = "account.created";
     public const string AccountRolesChanged = "account.rolesChanged";

@@ -36,15 +36,17 @@ public sealed partial class Notice
 
     /// <summary>
     /// Whatever time has made due: the notice expires, or an all-clear closes, or its banner stages
-    /// run; then its due posts and deletions are claimed for <paramref name="lease"/>.
+    /// run; then its due posts and deletions are claimed for <paramref name="lease"/>. A due post to a
+    /// channel in <paramref name="channelsHeld"/> (channel → why it may not be posted to now) is skipped instead.
     /// </summary>
-    public IReadOnlyList<NoticeEvent> RunDue(DateTimeOffset now, DispatchTimings timings, TimeSpan lease)
+    public IReadOnlyList<NoticeEvent> RunDue(DateTimeOffset now, DispatchTimings timings, TimeSpan lease,
+        IReadOnlyDictionary<string, string>? channelsHeld = null)
     {
         var events = new List<NoticeEvent>();
         if (ExpireIfDue(now) is { } expired) events.Add(expired);
         else if (CloseIfDue(now) is { } closed) events.Add(closed);
         else events.AddRange(AdvanceBannerStages(now, timings));
-        events.AddRange(ClaimDueSocialStages(now, lease));
+        events.AddRange(ClaimDueSocialStages(now, lease, channelsHeld));
         events.AddRange(ClaimDueWebhookStages(now, lease));
         events.AddRange(ClaimDueRetractions(now, lease));
         return events;

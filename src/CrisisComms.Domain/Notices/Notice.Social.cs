@@ -21,9 +21,7 @@ public sealed partial class Notice
     /// </summary>
     private PostClaimed? ClaimIfDue(Stage stage, DateTimeOffset now, TimeSpan lease)
     {
-        var claimable = stage.State == StageState.Scheduled && stage.DueAt <= now
-            || stage.State == StageState.Running && stage.LeaseUntil <= now;
-        if (!claimable || !PredecessorDone(stage)) return null;
+        if (!IsDue(stage, now) || !PredecessorDone(stage)) return null;
         stage.State = StageState.Running;
         stage.LeaseUntil = now + lease;
         stage.Attempts++;
@@ -32,8 +30,37 @@ public sealed partial class Notice
         return new PostClaimed(Id, now, stage.Name, stage.Attempts, stage.LeaseUntil.Value, stage.ClaimId);
     }
 
-    public IReadOnlyList<PostClaimed> ClaimDueSocialStages(DateTimeOffset now, TimeSpan lease) =>
-        [.. Stages.Where(s => s.IsSocial).Select(s => TryClaimSocialStage(s.Name, now, lease)).OfType<PostClaimed>()];
+    /// <summary>
+    /// Claims every due post; a due post to a channel that is held (not approved, decided now, when it
+    /// would run, so a channel suspended mid-incident is no longer posted to) is skipped with the reason.
+    /// </summary>
+    public IReadOnlyList<StageEvent> ClaimDueSocialStages(DateTimeOffset now, TimeSpan lease, IReadOnlyDictionary<string, string>? channelsHeld = null)
+    {
+        var events = new List<StageEvent>();
+        foreach (var stage in Stages.Where(s => s.IsSocial))
+        {
+            if (channelsHeld is not null && channelsHeld.TryGetValue(stage.Channel!, out var reason))
+            {
+                if (SkipIfDue(stage, now, reason) is { } skipped) events.Add(skipped);
+            }
+            else if (TryClaimSocialStage(stage.Name, now, lease) is { } claimed) events.Add(claimed);
+        }
+        return events;
+    }
+
+    private StageSkipped? SkipIfDue(Stage stage, DateTimeOffset now, string reason)
+    {
+        if (State != NoticeState.Live || !IsDue(stage, now) || !PredecessorDone(stage)) return null;
+        stage.Skip(reason);
+        stage.LeaseUntil = null;
+        UpdatedAt = now;
+        return new StageSkipped(Id, now, stage.Name, reason);
+    }
+
+    /// <summary>Scheduled and due, or running under a lease that lapsed.</summary>
+    private static bool IsDue(Stage stage, DateTimeOffset now) =>
+        stage.State == StageState.Scheduled && stage.DueAt <= now
+        || stage.State == StageState.Running && stage.LeaseUntil <= now;
 
     /// <summary>
     /// What a post attempt's outcome does to its stage: done, tried again later, or failed for a

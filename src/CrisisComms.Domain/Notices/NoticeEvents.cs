@@ -43,6 +43,9 @@ public sealed record PostClaimed(string NoticeId, DateTimeOffset At, string Stag
 
 public sealed record PostRetryScheduled(string NoticeId, DateTimeOffset At, string Stage, int Attempt, string Error, DateTimeOffset RetryAt) : StageEvent(NoticeId, At, Stage);
 
+/// <summary>A post was not made, for <paramref name="Reason"/> (its channel is not approved when the post falls due).</summary>
+public sealed record StageSkipped(string NoticeId, DateTimeOffset At, string Stage, string Reason) : StageEvent(NoticeId, At, Stage);
+
 /// <summary>A post that needs a person: no more retries.</summary>
 public sealed record StageFailed(string NoticeId, DateTimeOffset At, string Stage, string Error) : StageEvent(NoticeId, At, Stage);
 

@@ -33,6 +33,7 @@ internal static class EventAudit
                 DeleteClaimed d => Entry(AuditActions.StageAttempt, detail: $"{d.Stage} delete {d.ExternalId}"),
                 LatePostRecorded l => Entry(AuditActions.StageDone, "posted while being withdrawn; to be deleted", l.Stage),
                 StageFailed f => Entry(AuditActions.StageFailed, f.Error, f.Stage),
+                StageSkipped s => Entry(AuditActions.StageSkipped, s.Reason, s.Stage),
                 PostDeleted d => Entry(AuditActions.StageRetracted, $"deleted {d.ExternalId}", d.Stage),
                 DeleteFailed f => Entry(AuditActions.StageFailed, $"delete failed: {f.Error}", f.Stage),
                 _ => null, // retries and deletions falling due are on the stage itself

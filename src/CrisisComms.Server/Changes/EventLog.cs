@@ -26,6 +26,9 @@ internal sealed class EventLog(ILogger<EventLog> logger)
                 case StageFailed failed:
                     logger.LogError("Stage {Stage} of {NoticeId} failed and needs a person: {Error}", failed.Stage, failed.NoticeId, failed.Error);
                     break;
+                case StageSkipped skipped:
+                    logger.LogWarning("Stage {Stage} of {NoticeId} skipped: {Reason}", skipped.Stage, skipped.NoticeId, skipped.Reason);
+                    break;
                 case LatePostRecorded late:
                     logger.LogWarning("Post {ExternalId} of {NoticeId} on {Stage} went out after the notice ended; it is to be deleted",
                         late.ExternalId, late.NoticeId, late.Stage);

@@ -45,6 +45,7 @@ internal static class ServiceExtensions
         services.AddVmaImport(configuration, HealthExtensions.Ready);
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
+        services.AddSingleton<ChannelDirectory>();
         services.AddScoped<NoticeService>();
         services.AddSingleton<NoticeChanges>();
         services.AddScoped<NoticePreviews>();

@@ -2,6 +2,7 @@ using CrisisComms.Domain.Dispatch;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Changes;
+using CrisisComms.Server.Channels;
 
 namespace CrisisComms.Server.Dispatch;
 
@@ -16,14 +17,18 @@ internal sealed class StageRunner(
     DispatchTimings timings,
     SocialPostOptions social,
     ChangePipeline pipeline,
+    ChannelDirectory channels,
     ILogger<StageRunner> logger)
 {
     public async Task RunDueAsync(CancellationToken ct)
     {
         IReadOnlyList<Notice> due;
+        IReadOnlyDictionary<string, string> held;
         try
         {
             due = await store.ListDueAsync(time.GetUtcNow(), ct);
+            // Read at every sweep, not once: a post to a channel suspended a moment ago is skipped.
+            held = due.Count == 0 ? new Dictionary<string, string>() : await channels.HeldAsync(ct);
         }
         catch (StoreUnavailableException e)
         {
@@ -35,7 +40,7 @@ internal sealed class StageRunner(
             try
             {
                 await pipeline.ChangeAsync(notice.Id, (stored, now) =>
-                    stored is null ? null : new Decision([stored], stored.RunDue(now, timings, social.Lease), Actor.System), ct);
+                    stored is null ? null : new Decision([stored], stored.RunDue(now, timings, social.Lease, held), Actor.System), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
