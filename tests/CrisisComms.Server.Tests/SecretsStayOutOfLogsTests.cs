@@ -27,6 +27,9 @@ public sealed class SecretsStayOutOfLogsTests
         await using var server = await ServerProcess.StartAsync(settings);
         await server.AddAccountAsync("anna", CrisisServerFixture.Password, "author");
         await server.AddAccountAsync("bosse", CrisisServerFixture.Password, "approver");
+        await server.AddAccountAsync("ada", CrisisServerFixture.Password, "admin");
+        var admin = await Officer.SignInAsync(server.BaseAddress, "ada", CrisisServerFixture.Password);
+        await admin.ApproveAllChannelsAsync();
 
         using var http = server.CreateClient();
         var refused = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "anna", password = WrongPassword });
@@ -49,7 +52,7 @@ public sealed class SecretsStayOutOfLogsTests
         Assert.Contains("access_token=[redacted]", server.Log);
         LogSecrets.AssertNone(server.Log,
         [
-            author.Token, approver.Token, CrisisServerFixture.Password, WrongPassword,
+            author.Token, approver.Token, admin.Token, CrisisServerFixture.Password, WrongPassword,
             x.Credentials.ConsumerSecret, x.Credentials.AccessToken, x.Credentials.AccessTokenSecret,
             mastodon.AccessToken, facebook.PageAccessToken,
         ]);

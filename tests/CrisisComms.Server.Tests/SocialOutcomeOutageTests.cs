@@ -40,6 +40,9 @@ public sealed class SocialOutcomeOutageTests : IAsyncLifetime
         _server = await ServerProcess.StartAsync(settings);
         await _server.AddAccountAsync("anna", CrisisServerFixture.Password, "author");
         await _server.AddAccountAsync("bosse", CrisisServerFixture.Password, "approver");
+        await _server.AddAccountAsync("ada", CrisisServerFixture.Password, "admin");
+        var admin = await Officer.SignInAsync(_server.BaseAddress, "ada", CrisisServerFixture.Password);
+        await admin.ApproveAllChannelsAsync();
     }
 
     public async Task DisposeAsync()

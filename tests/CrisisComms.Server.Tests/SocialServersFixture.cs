@@ -7,9 +7,10 @@ namespace CrisisComms.Server.Tests;
 /// <summary>
 /// The real server with all three social channels on, each pointing at a fake server on loopback
 /// that checks what it receives (X checks the OAuth signature). Short timeouts and leases so that
-/// retries and take-overs happen within a test.
+/// retries and take-overs happen within a test. An admin approves the three channels right after the
+/// start (an official account is posted to only once approved), unless <see cref="ApprovesChannels"/> is false.
 /// </summary>
-public sealed class SocialServersFixture : IAsyncLifetime
+public class SocialServersFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(4);
 
@@ -19,6 +20,14 @@ public sealed class SocialServersFixture : IAsyncLifetime
     public ServerProcess Server { get; private set; } = null!;
     public Officer Author { get; private set; } = null!;
     public Officer Approver { get; private set; } = null!;
+    public Officer Admin { get; private set; } = null!;
+
+    protected virtual bool ApprovesChannels => true;
+
+    /// <summary>Changes the server's settings before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
 
     public IEnumerable<FakeSocialServer> Fakes => [X, Mastodon, Facebook];
 
@@ -36,16 +45,20 @@ public sealed class SocialServersFixture : IAsyncLifetime
         };
         foreach (var (key, value) in X.Configuration().Concat(Mastodon.Configuration()).Concat(Facebook.Configuration()))
             settings[key] = value;
+        Configure(settings);
         Server = await ServerProcess.StartAsync(settings);
         await Server.AddAccountAsync("anna", CrisisServerFixture.Password, "author");
         await Server.AddAccountAsync("bosse", CrisisServerFixture.Password, "approver");
+        await Server.AddAccountAsync("ada", CrisisServerFixture.Password, "admin");
         await SignInAsync();
+        if (ApprovesChannels) await Admin.ApproveAllChannelsAsync();
     }
 
     public async Task SignInAsync()
     {
         Author = await Officer.SignInAsync(Server.BaseAddress, "anna", CrisisServerFixture.Password);
         Approver = await Officer.SignInAsync(Server.BaseAddress, "bosse", CrisisServerFixture.Password);
+        Admin = await Officer.SignInAsync(Server.BaseAddress, "ada", CrisisServerFixture.Password);
     }
 
     public async Task DisposeAsync()
@@ -76,6 +89,19 @@ public sealed class SocialServersFixture : IAsyncLifetime
             if (social.All(s => s!["state"]!.GetValue<string>() is "done" or "failed" or "skipped" or "cancelled")) return notice;
             if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"Social stages still running: {notice.Body}");
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Reads GET /api/v1/channels until <paramref name="channel"/> is as <paramref name="expected"/> says; returns that answer.</summary>
+    public async Task<ApiResponse> WaitForChannelAsync(Officer officer, string channel, Func<System.Text.Json.Nodes.JsonNode, bool> expected)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var channels = (await officer.SendAsync(HttpMethod.Get, "/api/v1/channels")).ShouldBe(System.Net.HttpStatusCode.OK);
+            if (channels.Json!.AsArray().Any(c => c!["name"]!.GetValue<string>() == channel && expected(c))) return channels;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"{channel} never became as expected: {channels.Body}");
+            await Task.Delay(100);
         }
     }
 
