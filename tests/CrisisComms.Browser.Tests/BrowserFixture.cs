@@ -52,6 +52,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Task.WhenAll(Accounts.All.Select(a => Server.AddAccountAsync(a.Name, Password, a.Role)));
         Author = await Officer.SignInAsync(Address, Accounts.Author, Password);
         Approver = await Officer.SignInAsync(Address, Accounts.Approver, Password);
+        // As in production, the official accounts are posted to only once an admin approved them.
+        await (await Officer.SignInAsync(Address, Accounts.Admin, Password)).ApproveAllChannelsAsync();
         Browser = await browser;
     }
 
@@ -102,9 +104,10 @@ public static class Accounts
     public const string Approver = "bosse";
     public const string Director = "dora";
     public const string Staff = "sven";
+    public const string Admin = "ada";
 
     public static readonly (string Name, string Role)[] All =
-        [(Author, "author"), (Approver, "approver"), (Director, "director"), (Staff, "staff")];
+        [(Author, "author"), (Approver, "approver"), (Director, "director"), (Staff, "staff"), (Admin, "admin")];
 }
 
 [CollectionDefinition(Name)]

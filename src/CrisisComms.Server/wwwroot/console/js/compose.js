@@ -262,15 +262,19 @@ function channels(m, on, set) {
       // A channel that failed in a way only a person can fix (revoked token, policy block) is
       // still offered, but with the reason beside it: the post would most likely fail again.
       const broken = channel && !channel.healthy;
+      // Not approved (yet, or suspended): still offered, since it may be approved before the post falls due.
+      const held = channel && channel.state && channel.state !== 'approved';
+      const described = [broken ? `f-channel-${c}-problem` : null, held ? `f-channel-${c}-held` : null].filter(Boolean).join(' ');
       return h('div', { class: 'choice' },
         h('input', {
           type: 'checkbox', id: `f-channel-${c}`, value: c, checked: m.channels.includes(c), disabled: staff || !channel,
-          'aria-describedby': broken ? `f-channel-${c}-problem` : null,
+          'aria-describedby': described || null,
           onchange: (e) => set('channels', e.target.checked ? [...new Set([...m.channels, c])] : m.channels.filter((x) => x !== c)),
         }),
         h('label', { for: `f-channel-${c}` }, t(`channel.${c}`), channel ? '' : ` (${t('channel.off')})`),
         broken ? h('p', { class: 'field-error', id: `f-channel-${c}-problem` },
-          t('channel.unhealthy', { error: channel.lastError || '' })) : null);
+          t('channel.unhealthy', { error: channel.lastError || '' })) : null,
+        held ? h('p', { class: 'hint', id: `f-channel-${c}-held` }, t('channel.notApproved')) : null);
     }));
 }
 
