@@ -28,12 +28,12 @@ public sealed class AdminChannelsTests(BrowserFixture f)
         await reason.FillAsync("Kontot kapat, lösenordet byts");
         await mastodon.GetByRole(AriaRole.Button, new() { Name = "Stäng av Mastodon" }).ClickAsync();
         await admin.Locator("section[data-channel=\"mastodon\"][data-state=\"suspended\"]").WaitForAsync();
-        await admin.GetByText("Mastodon är avstängd.").WaitForAsync();
+        await admin.Locator("#channels-status", new() { HasText = "Mastodon är avstängd." }).WaitForAsync();
 
         await mastodon.GetByLabel("Skäl").FillAsync("Nytt lösenord, beslut av systemägarombudet");
         await mastodon.GetByRole(AriaRole.Button, new() { Name = "Godkänn Mastodon igen" }).ClickAsync();
         await admin.Locator("section[data-channel=\"mastodon\"][data-state=\"approved\"]").WaitForAsync();
-        await admin.GetByText("Mastodon är godkänd.").WaitForAsync();
+        await admin.Locator("#channels-status", new() { HasText = "Mastodon är godkänd." }).WaitForAsync();
         await mastodon.GetByText("Nytt lösenord, beslut av systemägarombudet").WaitForAsync();
         Assert.Equal("Godkänd", (await mastodon.Locator(".state").TextContentAsync())?.Trim());
         Assert.True(await mastodon.GetByRole(AriaRole.Heading, new() { Name = "Mastodon" }).EvaluateAsync<bool>("e => e === document.activeElement"));
