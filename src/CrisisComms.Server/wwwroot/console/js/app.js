@@ -12,6 +12,9 @@ import { showQueue } from './queue.js';
 import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
 import { showEnrolment } from './second-factor.js';
+import { showAdmin, adminAllowed, adminCrumbs } from './admin.js';
+import { showAdminAccounts } from './admin-accounts.js';
+import { showAdminAudit } from './admin-audit.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -21,6 +24,10 @@ const VIEWS = {
   queue: { show: showQueue, allowed: session.can.approve, nav: 'nav.queue' },
   notices: { show: showNotices, allowed: session.can.compose, nav: 'nav.notices' },
   notice: { show: showIncident, allowed: session.can.compose },
+  // Administration: the index lists every entry with an `admin` string key (admin.js); one line each.
+  admin: { show: (view, c) => showAdmin(view, c, VIEWS), allowed: (s) => adminAllowed(VIEWS, s), nav: 'nav.admin' },
+  'admin-accounts': { show: showAdminAccounts, allowed: session.can.admin, admin: 'admin.accounts' },
+  'admin-audit': { show: showAdminAudit, allowed: session.can.readAudit, admin: 'admin.audit' },
   // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.
   none: { show: showNoNotices, allowed: () => true },
 };
@@ -54,12 +61,18 @@ function drawChrome(current) {
   switcher.setAttribute('aria-label', other === 'en' ? 'English – switch the console to English' : 'Svenska – byt konsolens språk till svenska');
   const s = ctx.session;
   fill(document.getElementById('nav'), s && !s.enrol ? h('ul', null, Object.entries(VIEWS).filter(([, v]) => v.nav && v.allowed(s)).map(([name, v]) =>
-    h('li', null, h('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, t(v.nav))))) : null);
+    h('li', null, h('a', { href: `#/${name}`, 'aria-current': currentness(name, current) }, t(v.nav))))) : null);
   fill(document.getElementById('who'), s ? [
     h('span', null, t('app.signedInAs'), ' ', h('strong', null, s.name), s.roles.length ? ` (${s.roles.map((r) => t(`role.${r}`)).join(', ')})` : ''),
     ' ',
     h('button', { type: 'button', class: 'link-button', id: 'sign-out', onclick: signOut }, t('app.signOut')),
   ] : null);
+}
+
+/** "page" on the view shown; "true" on Administration while one of its pages is shown. */
+function currentness(name, current) {
+  if (name === current) return 'page';
+  return name === 'admin' && VIEWS[current] && VIEWS[current].admin ? 'true' : null;
 }
 
 function signOut() {
@@ -90,7 +103,7 @@ async function route() {
   if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'none';
   drawChrome(name);
   const view = h('div', { class: 'view' });
-  fill(main, view);
+  fill(main, VIEWS[name].admin ? adminCrumbs() : null, view);
   try {
     await VIEWS[name].show(view, ctx, params);
   } catch (error) {

@@ -298,4 +298,14 @@ export const EN = {
   'audit.stage.failed': 'stage failed',
   'audit.stage.attempt': 'attempt',
   'audit.stage.retracted': 'post deleted',
+
+  // Administration: the shell, accounts and the audit log (admin.js, admin-accounts.js, admin-audit.js)
+  'nav.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.intro': 'Accounts, channels, the organisation, templates and the audit log.',
+  'admin.crumbs': 'You are here',
+  'admin.accounts': 'Accounts',
+  'admin.accounts.hint': 'Add accounts, change roles, disable, reset passwords and second factors.',
+  'admin.audit': 'Audit log',
+  'admin.audit.hint': 'Who did what, when and why. Search and export as CSV.',
 };

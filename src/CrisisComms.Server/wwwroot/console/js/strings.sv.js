@@ -298,4 +298,14 @@ export const SV = {
   'audit.stage.failed': 'steg misslyckades',
   'audit.stage.attempt': 'försök',
   'audit.stage.retracted': 'inlägg borttaget',
+
+  // Administration: the shell, accounts and the audit log (admin.js, admin-accounts.js, admin-audit.js)
+  'nav.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.intro': 'Konton, kanaler, organisationen, mallar och granskningsloggen.',
+  'admin.crumbs': 'Du är här',
+  'admin.accounts': 'Konton',
+  'admin.accounts.hint': 'Lägg till konton, ändra roller, stäng av, återställ lösenord och andra faktorn.',
+  'admin.audit': 'Granskningslogg',
+  'admin.audit.hint': 'Vem gjorde vad, när och varför. Sök och exportera som CSV.',
 };
