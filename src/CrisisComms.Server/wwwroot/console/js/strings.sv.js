@@ -326,7 +326,7 @@ export const SV = {
   'accounts.createdAt': 'Skapat',
   'accounts.changeRoles': 'Ändra roller',
   'accounts.rolesOf': 'Roller för {name}',
-  'accounts.rolesHint': 'Författare skriver, godkännare och krisledningschef godkänner, administratör sköter konton och inställningar, personal ser intranätets banner.',
+  'accounts.rolesHint': 'Skribenter skriver, godkännare och krisledningschefer godkänner, administratör sköter konton och inställningar, personal ser intranätets banner.',
   'accounts.saveRoles': 'Spara rollerna',
   'accounts.rolesConfirmTitle': 'Ändra rollerna för {name}?',
   'accounts.rolesConfirmText': 'Före: {before}. Efter: {after}.',
