@@ -119,6 +119,7 @@ public sealed class AdministrationTests(BrowserFixture f)
         var page = await SignInAsAdminAsync("/console/#/admin", device);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 }).WaitForAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"administration ({screen})");
+        await Artifacts.ScreenshotAsync(page, $"admin-index-{screen}", fullPage: true);
 
         await page.GotoAsync("/console/#/admin-accounts");
         var bosse = Card(page, Accounts.Approver);
@@ -128,6 +129,7 @@ public sealed class AdministrationTests(BrowserFixture f)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till kontot" }).ClickAsync();
         await page.Locator("#account-new-summary").WaitForAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"accounts, with a panel open and errors ({screen})");
+        await Artifacts.ScreenshotAsync(page, $"admin-accounts-{screen}", fullPage: true);
 
         await page.GotoAsync("/console/#/admin-audit");
         await page.Locator("#audit-entries tbody tr").First.WaitForAsync();
@@ -135,6 +137,7 @@ public sealed class AdministrationTests(BrowserFixture f)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
         await page.Locator("#audit-summary").WaitForAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"audit log, with an error ({screen})");
+        await Artifacts.ScreenshotAsync(page, $"admin-audit-{screen}", fullPage: true);
     }
 
     private static ILocator Card(IPage page, string account) => page.Locator($"li.account[data-account=\"{account}\"]");

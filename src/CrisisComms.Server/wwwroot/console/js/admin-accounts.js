@@ -93,8 +93,8 @@ export async function showAdminAccounts(view, ctx) {
     },
     async create(values) {
       m.newForm = { values, errors: {} };
-      if (values.exists) {
-        m.newForm.errors = { name: [t('accounts.nameTaken', { name: values.name })] };
+      if (!values.name || values.exists) {
+        m.newForm.errors = { name: [values.name ? t('accounts.nameTaken', { name: values.name }) : t('accounts.nameRequired')] };
         draw();
         focusOn(document.getElementById('account-new-summary'));
         return;
@@ -137,7 +137,8 @@ function card(a, m, session, actions) {
     'aria-expanded': open === panel ? 'true' : 'false', onclick: () => actions.toggle(a, panel) }, label, h('span', { class: 'vh' }, ` ${a.name}`));
   const button = (label, onclick, cls = 'secondary') => h('button', { type: 'button', class: cls, onclick }, label, h('span', { class: 'vh' }, ` ${a.name}`));
   return h('li', { class: `card account${a.disabled ? ' account-disabled' : ''}`, 'data-account': a.name },
-    h('h2', { id: titleId(a.name), tabindex: '-1' }, a.displayName, ' ', h('span', { class: 'account-name' }, `(${a.name})`),
+    h('h2', { id: titleId(a.name), tabindex: '-1' }, a.displayName,
+      a.displayName !== a.name ? [' ', h('span', { class: 'account-name' }, `(${a.name})`)] : null,
       self ? h('span', { class: 'tag' }, t('accounts.you')) : null),
     h('dl', { class: 'facts' },
       h('dt', null, t('accounts.roles')), h('dd', { 'data-fact': 'roles' }, a.roles.map((r) => t(`role.${r}`)).join(', ') || t('accounts.noRoles')),

@@ -159,8 +159,8 @@ function table(entries, canOpenNotice) {
       h('thead', null, h('tr', null, ['audit.at', 'audit.actor', 'audit.action', 'audit.field.noticeId', 'audit.field.incidentId', 'audit.why']
         .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', null, entries.map((e) => h('tr', { 'data-seq': e.seq, tabindex: '-1' },
-        h('td', null, h('time', { datetime: e.at }, swedishDateTime(e.at, { seconds: true }))),
-        h('td', null, e.actorName ? [e.actorName, h('span', { class: 'account-name' }, ` (${e.actor})`)] : e.actor),
+        h('td', { class: 'at-cell' }, h('time', { datetime: e.at }, swedishDateTime(e.at, { seconds: true }))),
+        h('td', null, e.actorName && e.actorName !== e.actor ? [e.actorName, h('span', { class: 'account-name' }, ` (${e.actor})`)] : e.actor),
         h('td', { 'data-action': e.action }, actionLabel(e.action)),
         h('td', { class: 'id-cell' }, e.noticeId ? (canOpenNotice ? h('a', { href: `#/notice/${encodeURIComponent(e.noticeId)}` }, e.noticeId) : e.noticeId) : ''),
         h('td', { class: 'id-cell' }, e.incidentId || ''),

@@ -365,6 +365,7 @@ export const EN = {
   'accounts.firstPasswordHint': 'At least 12 characters. Hand it to the person in a safe way.',
   'accounts.create': 'Add the account',
   'accounts.created': 'The account {name} is added.',
+  'accounts.nameRequired': 'Write a user name.',
   'accounts.nameTaken': 'There is already an account called {name}.',
   'accounts.conflict': 'That did not work:',
   'accounts.notFound': 'The account no longer exists. The page shows how things are now.',

@@ -365,6 +365,7 @@ export const SV = {
   'accounts.firstPasswordHint': 'Minst 12 tecken. Lämna det till personen på ett säkert sätt.',
   'accounts.create': 'Lägg till kontot',
   'accounts.created': 'Kontot {name} är tillagt.',
+  'accounts.nameRequired': 'Skriv ett användarnamn.',
   'accounts.nameTaken': 'Det finns redan ett konto som heter {name}.',
   'accounts.conflict': 'Det gick inte:',
   'accounts.notFound': 'Kontot finns inte längre. Sidan visar hur det ser ut nu.',
