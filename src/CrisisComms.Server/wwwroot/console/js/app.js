@@ -3,7 +3,7 @@
 
 import { h, fill, focusOn } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
-import { api, whenUnauthorized } from './api.js';
+import { api, call, whenUnauthorized } from './api.js';
 import * as session from './session.js';
 import * as oidc from './oidc.js';
 import { problemText } from './errors.js';
@@ -187,6 +187,13 @@ function enrol() {
 
 async function signedIn(s) {
   session.save(s);
+  // The roles the server acts on (only those it knows), rather than this page's reading of the
+  // token's claims; without an answer the token's roles still decide what is offered.
+  const me = await call('GET', '/api/v1/me').catch(() => null);
+  if (me && Array.isArray(me.roles)) {
+    s.roles = me.roles;
+    session.save(s);
+  }
   announce(t('signin.done', { name: s.name }));
   route();
 }
