@@ -109,6 +109,13 @@ public sealed class AdministrationTests(BrowserFixture f)
         Assert.StartsWith("seq,at,actor,", lines[0]);
         Assert.Equal(expected, lines.Skip(1).Select(l => l.Split(',')[0]));
         Assert.All(lines.Skip(1), l => Assert.Contains($",{incident},", l));
+
+        // In English the same search stays, in the same words the rest of the console uses.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 }).WaitForAsync();
+        Assert.Equal(incident, await page.GetByLabel("Incident", new() { Exact = true }).InputValueAsync());
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Entries ({expected.Count})" }).WaitForAsync();
+        Assert.Equal("rejected", await rows.Locator("td[data-action]").First.TextContentAsync());
     }
 
     [Theory]
