@@ -2,7 +2,9 @@ using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Server.Auth;
 using CrisisComms.Server.Http;
+using CrisisComms.Server.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CrisisComms.Server.Accounts;
 
@@ -17,8 +19,16 @@ public sealed record AccountResponse(string Name, string DisplayName, IReadOnlyL
     string SecondFactor, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt)
 {
     internal static AccountResponse Of(Account a) => new(a.Name, a.DisplayName, a.Roles, a.Disabled, a.DisabledReason,
-        a.SecondFactor switch { null => "none", { EnrolledAt: null } => "pending", _ => "enrolled" }, a.LastSignInAt, a.CreatedAt);
+        SecondFactorOf(a), a.LastSignInAt, a.CreatedAt);
+
+    internal static string SecondFactorOf(Account a) => a.SecondFactor switch { null => "none", { EnrolledAt: null } => "pending", _ => "enrolled" };
 }
+
+/// <summary>
+/// The caller as the server reads its token: the roles it acts with (only those the service knows),
+/// and for a local account its second factor (<c>none | pending | enrolled</c>; null for the organisation's sign-in).
+/// </summary>
+public sealed record MeResponse(string Subject, string Name, IReadOnlyList<string> Roles, bool Local, string? SecondFactor);
 
 /// <summary>Admins manage local accounts here, with the same rules as the users command (<see cref="AccountService"/>).</summary>
 internal static class AccountEndpoints
@@ -44,6 +54,9 @@ internal static class AccountEndpoints
         accounts.MapPost("/{name}/sign-out", async Task<Ok<AccountResponse>> (string name, HttpContext c, AccountService s) =>
                 TypedResults.Ok(AccountResponse.Of(await s.SignOutAsync(Caller(c), name, c.RequestAborted))))
             .WithSummary("End every session of the account");
+        app.MapGet("/api/v1/me", MeAsync).WithTags("Accounts").RequireAuthorization()
+            .WithSummary("Who the token's bearer is to this server: name, roles and second factor; the console offers its views from this")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         // Not in the admin group: an officer changes their own password here too.
         app.MapPost("/api/v1/accounts/{name}/password", ResetPasswordAsync)
             .WithTags("Accounts").RequireAuthorization(AuthPolicies.Staff)
@@ -75,6 +88,15 @@ internal static class AccountEndpoints
     {
         var request = await JsonBody.ReadOptionalAsync(c.Request, new ReasonRequest(null), c.RequestAborted);
         return TypedResults.Ok(AccountResponse.Of(await change(request)));
+    }
+
+    private static async Task<Ok<MeResponse>> MeAsync(HttpContext c, IAccountStore accounts, IOptions<AuthOptions> options)
+    {
+        var actor = c.User.ToActor();
+        // A local account only from a token of the built-in issuer: an authority's subject never names one.
+        var local = c.User.FindFirst("iss")?.Value == options.Value.Issuer ? await accounts.FindAsync(actor.Subject, c.RequestAborted) : null;
+        return TypedResults.Ok(new MeResponse(actor.Subject, local?.DisplayName ?? actor.Name, [.. Roles.All.Where(actor.Roles.Contains)],
+            local is not null, local is null ? null : AccountResponse.SecondFactorOf(local)));
     }
 
     private static AccountCaller Caller(HttpContext c) => new(c.User.ToActor().Subject, IsOperator: false);

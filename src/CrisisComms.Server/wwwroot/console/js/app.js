@@ -3,7 +3,7 @@
 
 import { h, fill, focusOn } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
-import { api, whenUnauthorized } from './api.js';
+import { api, call, whenUnauthorized } from './api.js';
 import * as session from './session.js';
 import * as oidc from './oidc.js';
 import { problemText } from './errors.js';
@@ -13,6 +13,9 @@ import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
 import { showEnrolment } from './second-factor.js';
 import { showAdminChannels } from './admin/channels.js';
+import { showAdmin, adminAllowed, adminCrumbs } from './admin.js';
+import { showAdminAccounts } from './admin-accounts.js';
+import { showAdminAudit } from './admin-audit.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -22,7 +25,11 @@ const VIEWS = {
   queue: { show: showQueue, allowed: session.can.approve, nav: 'nav.queue' },
   notices: { show: showNotices, allowed: session.can.compose, nav: 'nav.notices' },
   notice: { show: showIncident, allowed: session.can.compose },
-  'admin-channels': { show: showAdminChannels, allowed: (s) => s.roles.includes('admin'), admin: 'nav.adminChannels' },
+  // Administration: the index lists every entry with an `admin` string key (admin.js); one line each.
+  admin: { show: (view, c) => showAdmin(view, c, VIEWS), allowed: (s) => adminAllowed(VIEWS, s), nav: 'nav.admin' },
+  'admin-accounts': { show: showAdminAccounts, allowed: session.can.admin, admin: 'admin.accounts' },
+  'admin-channels': { show: showAdminChannels, allowed: session.can.admin, admin: 'nav.adminChannels' },
+  'admin-audit': { show: showAdminAudit, allowed: session.can.readAudit, admin: 'admin.audit' },
   // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.
   none: { show: showNoNotices, allowed: () => true },
 };
@@ -56,12 +63,18 @@ function drawChrome(current) {
   switcher.setAttribute('aria-label', other === 'en' ? 'English – switch the console to English' : 'Svenska – byt konsolens språk till svenska');
   const s = ctx.session;
   fill(document.getElementById('nav'), s && !s.enrol ? h('ul', null, Object.entries(VIEWS).filter(([, v]) => v.nav && v.allowed(s)).map(([name, v]) =>
-    h('li', null, h('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, t(v.nav))))) : null);
+    h('li', null, h('a', { href: `#/${name}`, 'aria-current': currentness(name, current) }, t(v.nav))))) : null);
   fill(document.getElementById('who'), s ? [
     h('span', null, t('app.signedInAs'), ' ', h('strong', null, s.name), s.roles.length ? ` (${s.roles.map((r) => t(`role.${r}`)).join(', ')})` : ''),
     ' ',
     h('button', { type: 'button', class: 'link-button', id: 'sign-out', onclick: signOut }, t('app.signOut')),
   ] : null);
+}
+
+/** "page" on the view shown; "true" on Administration while one of its pages is shown. */
+function currentness(name, current) {
+  if (name === current) return 'page';
+  return name === 'admin' && VIEWS[current] && VIEWS[current].admin ? 'true' : null;
 }
 
 function signOut() {
@@ -92,7 +105,7 @@ async function route() {
   if (!VIEWS[name] || !VIEWS[name].allowed(ctx.session)) name = session.can.compose(ctx.session) ? 'compose' : 'none';
   drawChrome(name);
   const view = h('div', { class: 'view' });
-  fill(main, view);
+  fill(main, VIEWS[name].admin ? adminCrumbs() : null, view);
   try {
     await VIEWS[name].show(view, ctx, params);
   } catch (error) {
@@ -176,6 +189,13 @@ function enrol() {
 
 async function signedIn(s) {
   session.save(s);
+  // The roles the server acts on (only those it knows), rather than this page's reading of the
+  // token's claims; without an answer the token's roles still decide what is offered.
+  const me = await call('GET', '/api/v1/me').catch(() => null);
+  if (me && Array.isArray(me.roles)) {
+    s.roles = me.roles;
+    session.save(s);
+  }
   announce(t('signin.done', { name: s.name }));
   route();
 }

@@ -61,4 +61,5 @@ export const can = {
   compose: (s) => has(s, 'author', 'approver', 'director'),
   approve: (s) => has(s, 'approver', 'director'),
   readAudit: (s) => has(s, 'approver', 'director', 'admin'),
+  admin: (s) => has(s, 'admin'),
 };

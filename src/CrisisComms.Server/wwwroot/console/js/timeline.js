@@ -44,13 +44,13 @@ export function timeline(notice) {
   }));
 }
 
-function actionLabel(action) {
+export function actionLabel(action) {
   const label = t(`audit.${action}`);
   return label === `audit.${action}` ? action : label;
 }
 
 /** For reading only, never to decide: stage names in a detail ("intranet", "public, social:x") read as the timeline names them; "update v2" as "Uppdatering v2". */
-function detailOf(e) {
+export function detailOf(e) {
   const followUp = e.detail && /^(alert|update|allClear) v(\d+)$/.exec(e.detail);
   if (followUp) return `${t(`kind.${followUp[1]}`)} v${followUp[2]}`;
   const by = e.detail && /^by v(\d+) \(([0-9a-f]+)\)$/.exec(e.detail);
