@@ -10,6 +10,7 @@ using CrisisComms.Server.Http;
 using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
+using CrisisComms.Server.Records;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
 using Serilog;
@@ -42,6 +43,7 @@ internal static class ServiceExtensions
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddCrisisFeeds();
+        services.AddCrisisRecords();
         services.AddVmaImport(configuration, HealthExtensions.Ready);
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
@@ -79,6 +81,7 @@ internal static class ServiceExtensions
         app.MapNotices();
         app.MapBanners();
         app.MapFeeds();
+        app.MapRecords();
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();
