@@ -32,6 +32,7 @@ internal static class ServiceExtensions
         services.AddClientAddresses();
         services.AddSingleton<AccountService>();
         services.AddCrisisDispatch(configuration);
+        services.AddCrisisRetention(configuration);
         services.AddCrisisHealth();
         services.AddCrisisMetrics(configuration);
         services.AddProblemDetails();
