@@ -52,9 +52,16 @@ public sealed class RetentionServerFixture : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/incidents/{incidentId}/archive");
         request.Headers.Authorization = new("Bearer", Approver.Token);
         using var http = Server.CreateClient();
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync()));
+        try
+        {
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync()));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpRequestException($"The archive of {incidentId} could not be downloaded:\n{Server.Log}", e);
+        }
     }
 
     /// <summary>Waits (polling the audit API) for the first entry that <paramref name="match"/> accepts.</summary>
