@@ -15,6 +15,7 @@ try
     if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args, app.Services);
     if (BackupCommand.Matches(args)) return BackupCommand.Run(args, app.Services);
     if (RetentionCommand.Matches(args)) return await RetentionCommand.RunAsync(args, app.Services);
+    if (ArchiveCommand.Matches(args)) return await ArchiveCommand.RunAsync(args, app.Services);
     app.MapCrisisComms();
     app.LogPaths();
     await app.RunAsync();

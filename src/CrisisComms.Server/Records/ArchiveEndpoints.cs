@@ -1,4 +1,6 @@
+using CrisisComms.Domain.Storage;
 using CrisisComms.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace CrisisComms.Server.Records;
@@ -7,6 +9,13 @@ internal static class ArchiveEndpoints
 {
     public static IEndpointRouteBuilder MapRecords(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/incidents/ended", async Task<Ok<EndedIncidentResponse[]>> (INoticeStore store, CancellationToken ct) =>
+                TypedResults.Ok((await EndedIncidents.ListAsync(store, null, ct)).ToArray()))
+            .WithTags("Records")
+            .WithSummary("Incidents that are over (withdrawn, expired, closed), newest end first, each with its archive's file name")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(AuthPolicies.AuditReader);
         app.MapGet("/api/v1/incidents/{incidentId}/archive", GetArchiveAsync)
             .WithTags("Records")
             .WithSummary("The incident's archive package (zip): incident.json, incident.html, cap/*.xml and manifest.json with SHA-256 of each")

@@ -55,7 +55,10 @@ public sealed class IncidentArchive
         var stamp = SwedishTime.Of(incident.StampedAt);
         var files = new List<ArchiveManifestFile>();
         var messages = incident.CapMessages.Select(m => (Message: m, File: CapFileOf(m.Identifier))).ToList();
-        await using (var zip = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct))
+        // Buffered so the many small writes of the zip reach the response in few pieces; forward-only so
+        // the bytes do not depend on the destination.
+        await using var buffered = new BufferedStream(new ForwardOnlyStream(destination), 64 * 1024);
+        await using (var zip = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct))
         {
             async Task AddAsync(string path, byte[] bytes, bool listed = true)
             {
@@ -72,7 +75,7 @@ public sealed class IncidentArchive
             var manifest = new ArchiveManifest(ArchiveDocument.CurrentFormat, incident.IncidentId, "SHA-256", files);
             await AddAsync("manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json), listed: false);
         }
-        await destination.FlushAsync(ct);
+        await buffered.FlushAsync(ct);
     }
 
     /// <summary>

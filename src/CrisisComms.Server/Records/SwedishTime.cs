@@ -12,6 +12,13 @@ internal static class SwedishTime
 
     public static DateTimeOffset Of(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>The start of a Swedish calendar day.</summary>
+    public static DateTimeOffset Midnight(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     /// <summary>"2026-03-29 03:15:00 (UTC+02:00)".</summary>
     public static string Format(DateTimeOffset at)
     {
