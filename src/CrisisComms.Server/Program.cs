@@ -2,6 +2,7 @@ using CrisisComms.Server.Accounts;
 using CrisisComms.Server.Audit;
 using CrisisComms.Server.Backups;
 using CrisisComms.Server.Configuration;
+using CrisisComms.Server.Records;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -13,6 +14,8 @@ try
     if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args, app.Services);
     if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args, app.Services);
     if (BackupCommand.Matches(args)) return BackupCommand.Run(args, app.Services);
+    if (RetentionCommand.Matches(args)) return await RetentionCommand.RunAsync(args, app.Services);
+    if (ArchiveCommand.Matches(args)) return await ArchiveCommand.RunAsync(args, app.Services);
     app.MapCrisisComms();
     app.LogPaths();
     await app.RunAsync();

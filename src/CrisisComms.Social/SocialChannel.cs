@@ -40,6 +40,12 @@ internal abstract class SocialChannel(
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         var outcome = await GuardAsync(() => SendPostAsync(message, idempotencyKey, ct), ct);
+        if (outcome is PostOutcome.Posted posted)
+        {
+            // The preview is the same fitting the post was made with: the exact text that went out.
+            var sent = await PreviewAsync(message, ct);
+            outcome = posted with { Text = sent.Text, Url = posted.ExternalId == UnknownPostId ? null : PostUrlOf(posted.ExternalId) };
+        }
         health.RecordPost(Name, outcome);
         Log("post", outcome);
         return outcome;
@@ -60,6 +66,9 @@ internal abstract class SocialChannel(
         Log("delete", outcome);
         return outcome;
     }
+
+    /// <summary>Where a person finds the post with this id on the channel.</summary>
+    protected abstract string PostUrlOf(string externalId);
 
     protected abstract Task<PostOutcome> SendPostAsync(SocialMessage message, string idempotencyKey, CancellationToken ct);
 

@@ -12,6 +12,8 @@ internal static class RedisScripts
     public static readonly string ListAudit = Load("ListAudit");
     public static readonly string ReadAuditChain = Load("ReadAuditChain");
     public static readonly string ChainUnhashedLog = Load("ChainUnhashedLog");
+    public static readonly string ListEndingIncidents = Load("ListEndingIncidents");
+    public static readonly string PurgeIncident = Load("PurgeIncident");
 
     private static string Load(string name) => Read("Prelude") + Read(name);
 

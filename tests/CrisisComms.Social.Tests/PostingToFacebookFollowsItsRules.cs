@@ -29,7 +29,10 @@ public sealed class PostingToFacebookFollowsItsRules : IAsyncLifetime
         var outcome = await Channel.PostAsync(Sample.Message, Sample.Key());
 
         var post = Assert.Single(facebook.Posts);
-        Assert.Equal(new PostOutcome.Posted(post.Id), outcome);
+        var posted = Assert.IsType<PostOutcome.Posted>(outcome);
+        Assert.Equal(post.Id, posted.ExternalId);
+        Assert.Equal(post.Text, posted.Text);
+        Assert.Equal($"https://www.facebook.com/{post.Id}", posted.Url);
         Assert.StartsWith(FakeFacebook.SamplePageId + "_", post.Id);
         Assert.Equal(Sample.Link, post.Link);
         Assert.Equal($"{Sample.Message.Headline}\n\n{Sample.Message.Lead}\n\n{Sample.Link}", post.Text);

@@ -31,7 +31,10 @@ public sealed class PostingToMastodonFollowsItsRules : IAsyncLifetime
         var outcome = await Channel.PostAsync(Sample.Update, key);
 
         var post = Assert.Single(mastodon.Posts);
-        Assert.Equal(new PostOutcome.Posted(post.Id), outcome);
+        var posted = Assert.IsType<PostOutcome.Posted>(outcome);
+        Assert.Equal(post.Id, posted.ExternalId);
+        Assert.Equal(post.Text, posted.Text);
+        Assert.EndsWith($"/web/statuses/{post.Id}", posted.Url);
         Assert.Equal("public", post.Visibility);
         Assert.Equal(key, post.IdempotencyKey);
         Assert.StartsWith("UPPDATERING: Kokningsrådet", post.Text);

@@ -31,7 +31,10 @@ public sealed class PostingToXFollowsItsRules : IAsyncLifetime
         var outcome = await Channel.PostAsync(Sample.Message, Sample.Key());
 
         var post = Assert.Single(x.Posts);
-        Assert.Equal(new PostOutcome.Posted(post.Id), outcome);
+        var posted = Assert.IsType<PostOutcome.Posted>(outcome);
+        Assert.Equal(post.Id, posted.ExternalId);
+        Assert.Equal(post.Text, posted.Text);
+        Assert.Equal($"https://x.com/i/web/status/{post.Id}", posted.Url);
         Assert.Equal(preview.Text, post.Text);
         Assert.EndsWith(Sample.Link, post.Text);
         Assert.Equal(0, x.RejectedSignatures);

@@ -23,6 +23,13 @@ public sealed class RedisNoticeStoreContract(RedisServerFixture redis) : NoticeS
         return (new RedisNoticeStore(connection, _prefix), new RedisAccountStore(connection, _prefix), new RedisDocumentStore(connection, _prefix));
     }
 
+    protected override async Task<IRetentionStore> CreateRetentionStoreAsync()
+    {
+        var connection = await redis.Server.ConnectAsync();
+        _connections.Add(connection);
+        return new RedisRetentionStore(connection, _prefix);
+    }
+
     protected override async Task<(INoticeStore, IAccountStore, IDocumentStore)> ReopenAsync()
     {
         await redis.Server.StopAsync();

@@ -17,6 +17,9 @@ public sealed class SqliteNoticeStoreContract : NoticeStoreContract
 
     protected override Task<(INoticeStore, IAccountStore, IDocumentStore)> ReopenAsync() => Task.FromResult(Open());
 
+    protected override Task<IRetentionStore> CreateRetentionStoreAsync() =>
+        Task.FromResult<IRetentionStore>(new SqliteRetentionStore(new SqliteDatabase(DatabasePath)));
+
     public override Task DisposeAsync()
     {
         _folder.Delete(recursive: true);

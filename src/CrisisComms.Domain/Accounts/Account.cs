@@ -6,6 +6,13 @@ public sealed record Account(string Name, string DisplayName, IReadOnlyList<stri
     public bool Disabled { get; init; }
     public string? DisabledReason { get; init; }
 
+    /// <summary>When it was last disabled (null when enabled, and for accounts disabled before this was kept):
+    /// retention counts <c>CrisisComms:Retention:DisabledAccounts</c> from it.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>When retention removed its personal data (RetentionRules.RemovePersonalData); set once.</summary>
+    public DateTimeOffset? PersonalDataRemovedAt { get; init; }
+
     /// <summary>
     /// Raised by disable, sign-out everywhere, a password reset and a change of roles: a token that
     /// carries an older value is refused, so every session the account had before ends.

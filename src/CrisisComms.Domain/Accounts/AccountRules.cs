@@ -88,16 +88,17 @@ public static class AccountRules
         (account with { PasswordHash = passwordHash, SessionVersion = account.SessionVersion + 1 },
             new AccountPasswordReset(account.Name, caller.Is(account)));
 
-    public static (Account Account, AccountChange Change) Disable(Account account, string? reason, AccountCaller caller)
+    /// <param name="now">When, kept as <see cref="Account.DisabledAt"/> (a repeat keeps the first time).</param>
+    public static (Account Account, AccountChange Change) Disable(Account account, string? reason, AccountCaller caller, DateTimeOffset? now = null)
     {
         var why = Reason(reason, required: true);
         if (caller.Is(account)) throw new AccountConflictException("An admin cannot disable their own account; ask another admin.");
-        return (account with { Disabled = true, DisabledReason = why, SessionVersion = account.SessionVersion + 1 },
+        return (account with { Disabled = true, DisabledReason = why, DisabledAt = account.Disabled ? account.DisabledAt ?? now : now, SessionVersion = account.SessionVersion + 1 },
             new AccountDisabled(account.Name, why));
     }
 
     public static (Account Account, AccountChange Change) Enable(Account account, string? reason) =>
-        (account with { Disabled = false, DisabledReason = null }, new AccountEnabled(account.Name, Reason(reason, required: false)));
+        (account with { Disabled = false, DisabledReason = null, DisabledAt = null }, new AccountEnabled(account.Name, Reason(reason, required: false)));
 
     public static (Account Account, AccountChange Change) SignOut(Account account) =>
         (account with { SessionVersion = account.SessionVersion + 1 }, new AccountSignedOut(account.Name));

@@ -35,8 +35,15 @@ public sealed record SocialPostPreview(string Channel, string Text, int Length, 
 /// <summary>How a post or delete went.</summary>
 public abstract record PostOutcome
 {
-    /// <summary>Done; <paramref name="ExternalId"/> is the post's id on the channel.</summary>
-    public sealed record Posted(string ExternalId) : PostOutcome;
+    /// <summary>
+    /// Done; <paramref name="ExternalId"/> is the post's id on the channel. <see cref="Text"/> is
+    /// the exact text sent and <see cref="Url"/> the post's address, kept with the stage for the archive.
+    /// </summary>
+    public sealed record Posted(string ExternalId) : PostOutcome
+    {
+        public string? Text { get; init; }
+        public string? Url { get; init; }
+    }
 
     /// <summary>Worth trying again: at <paramref name="NotBefore"/> if the server named a time (429).</summary>
     public sealed record Retry(string Error, DateTimeOffset? NotBefore) : PostOutcome;

@@ -48,6 +48,10 @@ public sealed class Stage
     /// <summary>Fixed when the stage is planned, the same on every retry of the post.</summary>
     [JsonInclude] public string? IdempotencyKey { get; internal set; }
 
+    /// <summary>For a social post: the exact text the channel was sent, and the post's address there (kept for the archive).</summary>
+    [JsonInclude] public string? PostText { get; internal set; }
+    [JsonInclude] public string? PostUrl { get; internal set; }
+
     /// <summary>For a webhook delivery: the banner stage it follows (intranet or public), and its event.</summary>
     [JsonInclude] public string? After { get; internal set; }
     [JsonInclude] public string? Event { get; internal set; }

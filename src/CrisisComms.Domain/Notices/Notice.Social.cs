@@ -78,6 +78,7 @@ public sealed partial class Notice
             if (outcome is not PostOutcome.Posted late || stage.State != StageState.Cancelled || stage.ExternalId is not null) return [];
             // Late, by cause: a withdrawn notice's post comes down; a superseded one's is true, and stays
             // (the newer version follows it, and a withdrawal of the incident still deletes it).
+            KeepPost(stage, late);
             return State == NoticeState.Superseded
                 ? [RecordSupersededPost(stage, late.ExternalId, now)]
                 : [RecordLatePost(name, late.ExternalId, now)];
@@ -85,6 +86,7 @@ public sealed partial class Notice
         switch (outcome)
         {
             case PostOutcome.Posted posted:
+                KeepPost(stage, posted);
                 return [RecordPosted(name, posted.ExternalId, now)];
             case PostOutcome.Retry retry when stage.Attempts < policy.MaxAttempts:
                 var at = retry.NotBefore is { } notBefore && notBefore > now ? notBefore : now + policy.Backoff(stage.Attempts);
@@ -94,6 +96,13 @@ public sealed partial class Notice
                     : $"Gave up after {stage.Attempts} attempts: {((PostOutcome.Retry)outcome).Error}";
                 return [RecordFailed(name, error, now)];
         }
+    }
+
+    /// <summary>What went out and where it is, for the record (the archive); a channel that does not say keeps what was known.</summary>
+    private static void KeepPost(Stage stage, PostOutcome.Posted posted)
+    {
+        stage.PostText = posted.Text ?? stage.PostText;
+        stage.PostUrl = posted.Url ?? stage.PostUrl;
     }
 
     private StageCompleted RecordSupersededPost(Stage stage, string externalId, DateTimeOffset now)

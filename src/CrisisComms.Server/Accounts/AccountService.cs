@@ -76,7 +76,7 @@ internal sealed class AccountService(IAccountStore accounts, INoticeStore store,
             AuditActions.SignInFailed, Detail: From(address)), ct);
 
     public Task<Account> DisableAsync(AccountCaller caller, string name, string? reason, CancellationToken ct) =>
-        ChangeAsync(caller, name, a => AccountRules.Disable(a, reason, caller), ct);
+        ChangeAsync(caller, name, a => AccountRules.Disable(a, reason, caller, time.GetUtcNow()), ct);
 
     public Task<Account> EnableAsync(AccountCaller caller, string name, string? reason, CancellationToken ct) =>
         ChangeAsync(caller, name, a => AccountRules.Enable(a, reason), ct);

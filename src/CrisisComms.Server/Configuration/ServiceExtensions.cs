@@ -10,6 +10,7 @@ using CrisisComms.Server.Http;
 using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
+using CrisisComms.Server.Records;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
 using Serilog;
@@ -31,6 +32,7 @@ internal static class ServiceExtensions
         services.AddClientAddresses();
         services.AddSingleton<AccountService>();
         services.AddCrisisDispatch(configuration);
+        services.AddCrisisRetention(configuration);
         services.AddCrisisHealth();
         services.AddCrisisMetrics(configuration);
         services.AddProblemDetails();
@@ -42,6 +44,7 @@ internal static class ServiceExtensions
         services.AddSingleton<BannerFeed>();
         services.AddHostedService<BannerFeedRefresher>();
         services.AddCrisisFeeds();
+        services.AddCrisisRecords();
         services.AddVmaImport(configuration, HealthExtensions.Ready);
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
@@ -80,6 +83,7 @@ internal static class ServiceExtensions
         app.MapNotices();
         app.MapBanners();
         app.MapFeeds();
+        app.MapRecords();
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();

@@ -17,6 +17,7 @@ internal static class StorageExtensions
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddHostedService<StoreInUse>();
         return services;
     }

@@ -27,6 +27,9 @@ internal sealed class FacebookChannel(
 
     public override string Name => ChannelName;
 
+    /// <summary>A Page post's id is "{page id}_{post id}", which facebook.com resolves as it is.</summary>
+    protected override string PostUrlOf(string externalId) => $"https://www.facebook.com/{Uri.EscapeDataString(externalId)}";
+
     protected override string DisplayName => "Facebook";
 
     public override ValueTask<SocialPostPreview> PreviewAsync(SocialMessage message, CancellationToken ct = default)

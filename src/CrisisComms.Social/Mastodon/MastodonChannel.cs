@@ -92,6 +92,9 @@ internal sealed class MastodonChannel(
         return request;
     }
 
+    /// <summary>The instance's web address of a status; it redirects to the account's own URL of it.</summary>
+    protected override string PostUrlOf(string externalId) => $"{mastodon.BaseUrl!.TrimEnd('/')}/web/statuses/{Uri.EscapeDataString(externalId)}";
+
     private Uri Endpoint(string path) => new($"{mastodon.BaseUrl!.TrimEnd('/')}/{path}");
 
     private PostOutcome Refused(ServerReply reply, string what) => reply.Code switch

@@ -27,6 +27,8 @@ internal sealed class XChannel(
 
     protected override string DisplayName => "X";
 
+    protected override string PostUrlOf(string externalId) => $"https://x.com/i/web/status/{Uri.EscapeDataString(externalId)}";
+
     public override ValueTask<SocialPostPreview> PreviewAsync(SocialMessage message, CancellationToken ct = default)
     {
         var fitted = Fit(message);
