@@ -22,7 +22,7 @@ internal static class ArchiveHtml
         h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #666; }
         h3 { font-size: 1.1rem; } h4 { font-size: 1rem; margin-bottom: .25rem; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-        th, td { border: 1px solid #666; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid #666; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #eee; }
         .text { white-space: pre-wrap; margin: .25rem 0; }
         .hash { font-family: monospace; font-size: .8rem; word-break: break-all; }
@@ -52,27 +52,27 @@ internal static class ArchiveHtml
     private static void Summary(StringBuilder html, ArchiveDocument d)
     {
         html.Append("<p>Arkivpaket från CrisisComms för ").Append(E(d.Site)).Append(". Händelsens status: ")
-            .Append(E(d.State)).Append(d.EndedAt is { } ended ? $", avslutad {E(SwedishTime.Format(ended))}" : ", inte avslutad")
+            .Append(E(Enum.TryParse<NoticeState>(d.State, ignoreCase: true, out var state) ? ArchiveWords.Of(state) : d.State)).Append(d.EndedAt is { } ended ? $", avslutad {E(SwedishTime.Format(ended))}" : ", inte avslutad")
             .Append(". Alla tider är svensk tid.</p>\n")
             .Append("<h2>Sammanfattning</h2>\n<table>\n<caption>Versioner: vad som publicerades, när, av vem och godkänt av vem</caption>\n")
             .Append("<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Typ</th><th scope=\"col\">Rubrik</th><th scope=\"col\">Skriven av</th>")
             .Append("<th scope=\"col\">Godkänd av</th><th scope=\"col\">Godkänd</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
         foreach (var v in d.Versions)
-            html.Append("<tr><th scope=\"row\">").Append(v.Version).Append("</th><td>").Append(E(v.Kind.ToCamelCase()))
+            html.Append("<tr><th scope=\"row\">").Append(v.Version).Append("</th><td>").Append(E(ArchiveWords.Of(v.Kind)))
                 .Append("</td><td lang=\"sv\">").Append(E(v.Content.Count > 0 ? v.Content[0].Headline : "")).Append("</td><td>").Append(E(v.CreatedBy))
                 .Append("</td><td>").Append(E(v.ApprovedBy ?? "–")).Append(v.BreakGlass ? " (nödgodkännande)" : "")
-                .Append("</td><td>").Append(Time(v.ApprovedAt)).Append("</td><td>").Append(E(v.State.ToCamelCase())).Append("</td></tr>\n");
+                .Append("</td><td>").Append(Time(v.ApprovedAt)).Append("</td><td>").Append(E(ArchiveWords.Of(v.State))).Append("</td></tr>\n");
         html.Append("</tbody>\n</table>\n");
     }
 
     private static void Version(StringBuilder html, ArchivedVersion v)
     {
-        html.Append("<section class=\"version\">\n<h2>Version ").Append(v.Version).Append(": ").Append(E(v.Kind.ToCamelCase()))
-            .Append(" (").Append(E(v.State.ToCamelCase())).Append(")</h2>\n<table>\n<caption>Uppgifter om version ").Append(v.Version).Append("</caption>\n<tbody>\n");
+        html.Append("<section class=\"version\">\n<h2>Version ").Append(v.Version).Append(": ").Append(E(ArchiveWords.Of(v.Kind)))
+            .Append(" (").Append(E(ArchiveWords.Of(v.State))).Append(")</h2>\n<table>\n<caption>Uppgifter om version ").Append(v.Version).Append("</caption>\n<tbody>\n");
         Row(html, "Notis-id", E(v.NoticeId));
-        Row(html, "Allvarlighet", E(v.Severity.ToCamelCase()));
-        Row(html, "Mottagare", E(v.Audience.ToCamelCase()));
-        Row(html, "Läge", E(v.Mode.ToCamelCase()));
+        Row(html, "Allvarlighet", E(ArchiveWords.Of(v.Severity)));
+        Row(html, "Mottagare", E(ArchiveWords.Of(v.Audience)));
+        Row(html, "Läge", E(ArchiveWords.Of(v.Mode)));
         Row(html, "Kategori", E(v.Category));
         Row(html, "Avsändare", E(v.Sender));
         Row(html, "Länk", v.Link is null ? "–" : $"<a href=\"{E(v.Link)}\">{E(v.Link)}</a>{(v.LinkIsExternal ? " (extern)" : "")}");
@@ -104,7 +104,7 @@ internal static class ArchiveHtml
             .Append("<th scope=\"col\">Inlägg</th><th scope=\"col\">Skickad text</th><th scope=\"col\">Borttagen</th></tr></thead>\n<tbody>\n");
         foreach (var s in v.Stages)
         {
-            html.Append("<tr><th scope=\"row\">").Append(E(StageName(s.Name))).Append("</th><td>").Append(E(s.State.ToCamelCase()))
+            html.Append("<tr><th scope=\"row\">").Append(E(StageName(s.Name))).Append("</th><td>").Append(E(ArchiveWords.Of(s.State)))
                 .Append(s.Error is null ? "" : $": {E(s.Error)}").Append("</td><td>").Append(Time(s.DoneAt)).Append("</td><td>");
             if (s.PostUrl is not null) html.Append("<a href=\"").Append(E(s.PostUrl)).Append("\">").Append(E(s.PostId ?? s.PostUrl)).Append("</a>");
             else html.Append(E(s.PostId ?? "–"));

@@ -16,6 +16,7 @@ import { showAdminChannels } from './admin/channels.js';
 import { showAdmin, adminAllowed, adminCrumbs } from './admin.js';
 import { showAdminAccounts } from './admin-accounts.js';
 import { showAdminAudit } from './admin-audit.js';
+import { showArchive } from './archive.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -30,6 +31,7 @@ const VIEWS = {
   'admin-accounts': { show: showAdminAccounts, allowed: session.can.admin, admin: 'admin.accounts' },
   'admin-channels': { show: showAdminChannels, allowed: session.can.admin, admin: 'nav.adminChannels' },
   'admin-audit': { show: showAdminAudit, allowed: session.can.readAudit, admin: 'admin.audit' },
+  archive: { show: showArchive, allowed: session.can.readAudit, nav: 'nav.archive' },
   // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.
   none: { show: showNoNotices, allowed: () => true },
 };

@@ -11,6 +11,7 @@ import { can } from './session.js';
 import { confirmAction } from './confirm.js';
 import { problemText } from './errors.js';
 import { headlineOf, noticeTags } from './notices.js';
+import { archiveButton } from './archive.js';
 import { timeline, auditTable, nextStage, stageName, stageText } from './timeline.js';
 import { followNotices, oneAtATime } from './live.js';
 import { showReview } from './review.js';
@@ -51,7 +52,9 @@ export async function showIncident(main, ctx, [id]) {
       h('h2', { id: 'timeline-title' }, t('incident.timeline')),
       h('p', { class: 'hint' }, t('incident.timelineHint')),
       stagesBox, connection),
-    h('section', { 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, t('incident.actions')), message, actionsBox),
+    h('section', { 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, t('incident.actions')), message, actionsBox,
+      // The archive holds the audit trail: offered to those who may read it (the server checks again).
+      can.readAudit(ctx.session) ? h('p', null, archiveButton(notice.incidentId)) : null),
     h('section', { 'aria-labelledby': 'review-title' }, h('h2', { id: 'review-title' }, t('review.title')), reviewBox),
     h('section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, t('incident.versions')), versionsBox),
     can.readAudit(ctx.session)

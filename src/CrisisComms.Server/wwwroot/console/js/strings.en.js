@@ -436,4 +436,16 @@ export const EN = {
   'audit.auth.tokenIssued': 'was issued a token',
   'audit.auth.signedIn': 'signed in',
   'audit.auth.signInFailed': 'failed sign-in',
+  // Records (archive)
+  'nav.archive': 'Archive',
+  'archive.title': 'Archive',
+  'archive.intro': 'Incidents that are over (closed, withdrawn, expired), most recently ended first. Each archive package is a zip with everything that was published, where, when, by whom and approved by whom, the CAP messages and the audit trail, with checksums.',
+  'archive.empty': 'No ended incidents yet.',
+  'archive.endedAt': 'Ended',
+  'archive.versions': 'Versions',
+  'archive.file': 'Archive package',
+  'archive.download': 'Download archive',
+  'archive.downloadFile': 'Download {file}',
+  'archive.downloading': 'Fetching the archive package …',
+  'archive.downloaded': 'The archive package is downloaded.',
 };

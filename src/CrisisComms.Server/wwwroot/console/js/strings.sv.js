@@ -436,4 +436,16 @@ export const SV = {
   'audit.auth.tokenIssued': 'fick en åtkomsttoken',
   'audit.auth.signedIn': 'loggade in',
   'audit.auth.signInFailed': 'misslyckad inloggning',
+  // Records (archive)
+  'nav.archive': 'Arkiv',
+  'archive.title': 'Arkiv',
+  'archive.intro': 'Avslutade händelser (avslutade, tillbakadragna, utgångna), senast avslutad först. Varje arkivpaket är en zip-fil med allt som publicerades, var, när, av vem och godkänt av vem, CAP-meddelandena och granskningsloggen, med kontrollsummor.',
+  'archive.empty': 'Inga avslutade händelser ännu.',
+  'archive.endedAt': 'Avslutad',
+  'archive.versions': 'Versioner',
+  'archive.file': 'Arkivpaket',
+  'archive.download': 'Arkivera',
+  'archive.downloadFile': 'Ladda ner {file}',
+  'archive.downloading': 'Hämtar arkivpaketet …',
+  'archive.downloaded': 'Arkivpaketet är nedladdat.',
 };
