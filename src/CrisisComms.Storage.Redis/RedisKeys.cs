@@ -25,4 +25,6 @@ internal sealed class RedisKeys
     public RedisKey Accounts => Prefix + "accounts";
     public RedisKey AuditSeq => Prefix + "audit:seq";
     public RedisKey AuditHash => Prefix + "audit:hash";
+    public RedisKey Documents(string kind) => Prefix + "documents:" + kind;
+    public RedisKey DocumentRevisions(string kind) => Prefix + "documents:" + kind + ":revision";
 }

@@ -73,6 +73,8 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
                     throw new ConcurrencyConflictException((string)result[1]!);
                 case "account-conflict":
                     throw new AccountChangedException((string)result[1]!);
+                case "document-conflict":
+                    throw new DocumentChangedException((string)result[1]!, (string)result[2]!);
                 case "audit-moved" when attempt < AuditAttempts:
                     continue;
                 case "audit-moved":

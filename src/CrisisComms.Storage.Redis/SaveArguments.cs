@@ -11,10 +11,10 @@ internal static class SaveArguments
     /// <param name="head">The audit head as read (<see cref="RedisAuditHead"/>); <paramref name="audit"/> is chained on it.</param>
     public static RedisValue[] For(string prefix, ChangeSet changes, RedisAuditHead head, IReadOnlyList<AuditEntry> audit)
     {
-        var args = new List<RedisValue>(7 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 3)
+        var args = new List<RedisValue>(8 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 3 + changes.Documents.Count * 5)
         {
             prefix, changes.Notices.Count, audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
-            head.StoredSequence, head.StoredHash,
+            head.StoredSequence, head.StoredHash, changes.Documents.Count,
         };
         foreach (var notice in changes.Notices)
         {
@@ -44,6 +44,14 @@ internal static class SaveArguments
             args.Add(account.Name);
             args.Add(account.Revision);
             args.Add(StoredJson.Serialize(account with { Revision = account.Revision + 1 }));
+        }
+        foreach (var document in changes.Documents)
+        {
+            args.Add(document.Kind);
+            args.Add(document.Key);
+            args.Add(document.Revision);
+            args.Add(document.Deleted ? 1 : 0);
+            args.Add(document.Json);
         }
         return [.. args];
     }

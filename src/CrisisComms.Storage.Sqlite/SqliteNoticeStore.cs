@@ -82,6 +82,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         foreach (var notice in changes.Notices) Write(connection, transaction, notice);
         SqliteAuditLog.Append(connection, transaction, changes.Audit);
         foreach (var account in changes.Accounts) SqliteAccountStore.WriteOver(connection, transaction, account);
+        foreach (var document in changes.Documents) SqliteDocumentStore.WriteOver(connection, transaction, document);
         if (changes.BannersChanged)
             Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
         transaction.Commit();

@@ -76,6 +76,14 @@ public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<Audi
     /// <see cref="Account.Revision"/> it was read at (0: a new account), and stored one revision on.
     /// </summary>
     public IReadOnlyList<Account> Accounts { get; init; } = [];
+
+    /// <summary>
+    /// Documents written (or, <see cref="StoredDocument.Deleted"/>, removed) in the same write as
+    /// their audit entries: each only over the <see cref="StoredDocument.Revision"/> it was read at
+    /// (0: it must not exist yet), stored one revision on; otherwise
+    /// <see cref="DocumentChangedException"/> and nothing is written.
+    /// </summary>
+    public IReadOnlyList<StoredDocument> Documents { get; init; } = [];
 }
 
 public sealed class ConcurrencyConflictException(string noticeId)

@@ -1,17 +1,21 @@
 -- One change set, all or nothing. ARGV: prefix, notice count, audit count, banners changed (0|1),
 -- account count, the audit head the entries were chained on (sequence, hash or '' — as read from
--- audit:seq and audit:hash), then 9 values per notice (id, expected row version, new row version,
+-- audit:seq and audit:hash), document count, then 9 values per notice (id, expected row version, new row version,
 -- incident, state, created at ms, next due at ms or '', banner candidate 0|1, document) — see
 -- SaveArguments.cs — then 7 per audit entry (sequence, hash, notice id or '', incident id or '',
--- actor, at ms, document), then 3 per account (name, expected revision, document).
--- Returns {'conflict', id}, {'account-conflict', name} or {'audit-moved'} having written nothing, or {'ok'}.
+-- actor, at ms, document), then 3 per account (name, expected revision, document), then 5 per
+-- stored document (kind, key, expected revision, deleted 0|1, JSON).
+-- Returns {'conflict', id}, {'account-conflict', name}, {'document-conflict', kind, key} or
+-- {'audit-moved'} having written nothing, or {'ok'}.
 local notices, audits = tonumber(ARGV[2]), tonumber(ARGV[3])
 local banners_changed = ARGV[4] == '1'
 local accounts = tonumber(ARGV[5])
 local head_seq, head_hash = ARGV[6], ARGV[7]
-local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, FIRST = 9, 7, 3, 8
+local documents = tonumber(ARGV[8])
+local PER_NOTICE, PER_AUDIT, PER_ACCOUNT, PER_DOCUMENT, FIRST = 9, 7, 3, 5, 9
 local first_audit = FIRST + notices * PER_NOTICE
 local first_account = first_audit + audits * PER_AUDIT
+local first_document = first_account + accounts * PER_ACCOUNT
 
 -- A script runs in isolation but has no rollback, so every check happens before the first write.
 local seen = {}
@@ -32,6 +36,18 @@ for a = 0, accounts - 1 do
   local revision = 0
   if stored then revision = tonumber(cjson.decode(stored).revision or 0) end
   if revision ~= tonumber(ARGV[at + 1]) then return {'account-conflict', ARGV[at]} end
+end
+
+-- A document is written or removed only over the revision it was read at (0: must not exist yet).
+for d = 0, documents - 1 do
+  local at = first_document + d * PER_DOCUMENT
+  local kind, name = ARGV[at], ARGV[at + 1]
+  local exists = redis.call('HEXISTS', key('documents', kind), name) == 1
+  local revision = tonumber(redis.call('HGET', key('documents', kind, 'revision'), name) or 0)
+  local expected = tonumber(ARGV[at + 2])
+  local ok
+  if expected == 0 then ok = not exists and ARGV[at + 3] ~= '1' else ok = exists and revision == expected end
+  if not ok then return {'document-conflict', kind, name} end
 end
 
 -- Lua has no SHA-256, so the caller numbered and hashed the entries on the head it read; another
@@ -86,6 +102,18 @@ end
 for a = 0, accounts - 1 do
   local at = first_account + a * PER_ACCOUNT
   redis.call('HSET', key('accounts'), ARGV[at], ARGV[at + 2])
+end
+
+for d = 0, documents - 1 do
+  local at = first_document + d * PER_DOCUMENT
+  local kind, name = ARGV[at], ARGV[at + 1]
+  if ARGV[at + 3] == '1' then
+    redis.call('HDEL', key('documents', kind), name)
+    redis.call('HDEL', key('documents', kind, 'revision'), name)
+  else
+    redis.call('HSET', key('documents', kind), name, ARGV[at + 4])
+    redis.call('HINCRBY', key('documents', kind, 'revision'), name, 1)
+  end
 end
 
 if banners_changed then
