@@ -10,6 +10,7 @@ using CrisisComms.Server.Http;
 using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
+using CrisisComms.Server.Organisation;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
 using Serilog;
@@ -30,6 +31,7 @@ internal static class ServiceExtensions
         services.AddCrisisAuth(configuration);
         services.AddClientAddresses();
         services.AddSingleton<AccountService>();
+        services.AddOrganisation();
         services.AddCrisisDispatch(configuration);
         services.AddCrisisHealth();
         services.AddCrisisMetrics(configuration);
@@ -82,6 +84,7 @@ internal static class ServiceExtensions
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();
+        app.MapOrganisation();
         app.MapCrisisBenchmarks();
         return app;
     }
