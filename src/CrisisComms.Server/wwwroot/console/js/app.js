@@ -12,6 +12,8 @@ import { showQueue } from './queue.js';
 import { showNotices } from './notices.js';
 import { showIncident } from './incident.js';
 import { showEnrolment } from './second-factor.js';
+import { showOrganisationAdmin } from './admin/organisation.js';
+import { showTemplatesAdmin } from './admin/templates.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -21,6 +23,8 @@ const VIEWS = {
   queue: { show: showQueue, allowed: session.can.approve, nav: 'nav.queue' },
   notices: { show: showNotices, allowed: session.can.compose, nav: 'nav.notices' },
   notice: { show: showIncident, allowed: session.can.compose },
+  'admin-organisation': { show: showOrganisationAdmin, allowed: (s) => s.roles.includes('admin'), admin: 'nav.adminOrganisation' },
+  'admin-templates': { show: showTemplatesAdmin, allowed: (s) => s.roles.includes('admin'), admin: 'nav.adminTemplates' },
   // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.
   none: { show: showNoNotices, allowed: () => true },
 };
