@@ -49,7 +49,6 @@ function draw(view, ctx, form) {
       const saved = await api.saveOrganisation(request(form));
       Object.assign(form, { languages: saved.languages.join(', '), errors: {}, general: null, status: t('adminOrg.saved') });
       draw(view, ctx, form);
-      ctx.announce(form.status);
       focusOn(document.getElementById('admin-status'));
     } catch (error) {
       Object.assign(form, { errors: error.status === 400 ? error.errors : {}, general: error.status === 400 ? null : problemText(error), status: '' });
