@@ -3,6 +3,7 @@ using CrisisComms.Domain.Organisation;
 using CrisisComms.Server.Auth;
 using CrisisComms.Server.Configuration;
 using CrisisComms.Server.Http;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,11 @@ namespace CrisisComms.Server.Organisation;
 /// <summary>The organisation's settings and the crisis templates: officers read them, admins change them.</summary>
 internal static class OrganisationEndpoints
 {
-    // Authors compose from them; an admin reads what they are about to change.
-    private static readonly string[] Readers = [.. Roles.Authors, .. Roles.Admins];
+    /// <summary>Authors compose from them; an admin reads what they are about to change.</summary>
+    public const string ReadersPolicy = "organisationReader";
+
+    public static void AddReadersPolicy(AuthorizationBuilder builder) =>
+        builder.AddPolicy(ReadersPolicy, p => p.RequireRole([.. Roles.Authors, .. Roles.Admins]));
 
     public static IEndpointRouteBuilder MapOrganisation(this IEndpointRouteBuilder app)
     {
@@ -20,7 +24,7 @@ internal static class OrganisationEndpoints
         organisation.MapGet("/", async Task<Ok<OrganisationResponse>> (OrganisationService s, IOptions<SiteOptions> site, CancellationToken ct) =>
                 TypedResults.Ok(OrganisationResponse.Of(await s.GetAsync(ct), site.Value.Domain)))
             .WithSummary("The organisation's name, the compose form's default sender, its languages (sv first) and crisis page")
-            .RequireAuthorization(p => p.RequireRole(Readers));
+            .RequireAuthorization(ReadersPolicy);
         organisation.MapPut("/", async Task<Ok<OrganisationResponse>> (HttpContext c, OrganisationService s, IOptions<SiteOptions> site) =>
             {
                 var input = await JsonBody.ReadAsync<OrganisationInput>(c.Request, c.RequestAborted);
@@ -34,11 +38,11 @@ internal static class OrganisationEndpoints
         templates.MapGet("/", async Task<Ok<TemplateResponse[]>> (OrganisationService s, CancellationToken ct) =>
                 TypedResults.Ok((await s.ListTemplatesAsync(ct)).Select(TemplateResponse.Of).ToArray()))
             .WithSummary("The crisis templates the compose form offers, by id")
-            .RequireAuthorization(p => p.RequireRole(Readers));
+            .RequireAuthorization(ReadersPolicy);
         templates.MapGet("/{id}", async Task<Ok<TemplateResponse>> (string id, OrganisationService s, CancellationToken ct) =>
                 TypedResults.Ok(TemplateResponse.Of(await s.GetTemplateAsync(id, ct))))
             .WithSummary("One template").ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(p => p.RequireRole(Readers));
+            .RequireAuthorization(ReadersPolicy);
         templates.MapPost("/", async Task<Created<TemplateResponse>> (HttpContext c, OrganisationService s) =>
             {
                 var input = await JsonBody.ReadAsync<TemplateInput>(c.Request, c.RequestAborted);

@@ -10,6 +10,7 @@ internal static class OrganisationExtensions
             .Validate(o => o.SenderOrDefault.Trim().Length <= Domain.Validation.NoticeRules.SenderMax,
                 $"{OrganisationOptions.Section}:DefaultSender must be at most {Domain.Validation.NoticeRules.SenderMax} characters.")
             .ValidateOnStart();
+        OrganisationEndpoints.AddReadersPolicy(services.AddAuthorizationBuilder());
         services.AddSingleton<OrganisationService>();
         services.AddHostedService<OrganisationSeeding>();
         return services;
