@@ -8,7 +8,7 @@ public sealed class OrganisationOptions
 {
     public const string Section = "CrisisComms:Organisation";
 
-    /// <summary>The organisation's own name, as it would sign a notice ("Linköpings kommun").</summary>
+    /// <summary>The organisation's own name, as it signs a notice ("… kommun", "… region").</summary>
     public string Name { get; set; } = "Kommunen";
 
     /// <summary>The compose form's sender; unset, the name and "krisledningen" (the crisis management).</summary>
