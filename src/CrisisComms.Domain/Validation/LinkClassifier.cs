@@ -2,7 +2,7 @@ namespace CrisisComms.Domain.Validation;
 
 /// <summary>
 /// The guidelines ask that links leaving the organisation's domain be marked external.
-/// A subdomain of the site's domain (intranat.linkoping.se) is the organisation's own.
+/// A subdomain of the site's domain (intranat.example.se) is the organisation's own.
 /// </summary>
 public static class LinkClassifier
 {

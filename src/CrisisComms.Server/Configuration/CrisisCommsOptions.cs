@@ -75,8 +75,8 @@ public sealed class SiteOptions
     public const string Section = "CrisisComms:Site";
 
     [Required, RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$",
-        ErrorMessage = "CrisisComms:Site:Domain must be a domain name such as linkoping.se.")]
-    public string Domain { get; set; } = "linkoping.se";
+        ErrorMessage = "CrisisComms:Site:Domain must be a domain name such as example.se.")]
+    public string Domain { get; set; } = "example.se";
 }
 
 /// <summary>CrisisComms:Dispatch: the gaps between the stages.</summary>

@@ -11,6 +11,7 @@ using CrisisComms.Server.Metrics;
 using CrisisComms.Server.Import;
 using CrisisComms.Server.Notices;
 using CrisisComms.Server.Records;
+using CrisisComms.Server.Organisation;
 using Microsoft.AspNetCore.Rewrite;
 using CrisisComms.Social;
 using Serilog;
@@ -31,6 +32,7 @@ internal static class ServiceExtensions
         services.AddCrisisAuth(configuration);
         services.AddClientAddresses();
         services.AddSingleton<AccountService>();
+        services.AddOrganisation();
         services.AddCrisisDispatch(configuration);
         services.AddCrisisRetention(configuration);
         services.AddCrisisHealth();
@@ -87,6 +89,7 @@ internal static class ServiceExtensions
         app.MapAudit();
         app.MapChannels();
         app.MapAccounts();
+        app.MapOrganisation();
         app.MapCrisisBenchmarks();
         return app;
     }

@@ -66,6 +66,12 @@ export const api = {
   confirmSecondFactor: (code) => call('POST', '/api/v1/auth/second-factor/confirm', { code }),
   providers: () => call('GET', '/api/v1/auth/providers'),
   channels: () => call('GET', '/api/v1/channels'),
+  organisation: () => call('GET', '/api/v1/organisation'),
+  saveOrganisation: (settings) => call('PUT', '/api/v1/organisation', settings),
+  templates: () => call('GET', '/api/v1/templates'),
+  createTemplate: (template) => call('POST', '/api/v1/templates', template),
+  saveTemplate: (id, template) => call('PUT', `/api/v1/templates/${enc(id)}`, template),
+  deleteTemplate: (id) => call('DELETE', `/api/v1/templates/${enc(id)}`),
   notice: (id) => call('GET', `/api/v1/notices/${enc(id)}`),
   notices: (query = {}) => {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString();

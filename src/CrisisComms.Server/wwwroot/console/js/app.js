@@ -17,6 +17,8 @@ import { showAdmin, adminAllowed, adminCrumbs } from './admin.js';
 import { showAdminAccounts } from './admin-accounts.js';
 import { showAdminAudit } from './admin-audit.js';
 import { showArchive } from './archive.js';
+import { showOrganisationAdmin } from './admin/organisation.js';
+import { showTemplatesAdmin } from './admin/templates.js';
 
 const main = document.getElementById('main');
 const ctx = { session: null, providers: null, channels: [], flash: '', leaving: [], announce, onLeave: (fn) => ctx.leaving.push(fn) };
@@ -30,6 +32,8 @@ const VIEWS = {
   admin: { show: (view, c) => showAdmin(view, c, VIEWS), allowed: (s) => adminAllowed(VIEWS, s), nav: 'nav.admin' },
   'admin-accounts': { show: showAdminAccounts, allowed: session.can.admin, admin: 'admin.accounts' },
   'admin-channels': { show: showAdminChannels, allowed: session.can.admin, admin: 'nav.adminChannels' },
+  'admin-organisation': { show: showOrganisationAdmin, allowed: session.can.admin, admin: 'nav.adminOrganisation' },
+  'admin-templates': { show: showTemplatesAdmin, allowed: session.can.admin, admin: 'nav.adminTemplates' },
   'admin-audit': { show: showAdminAudit, allowed: session.can.readAudit, admin: 'admin.audit' },
   archive: { show: showArchive, allowed: session.can.readAudit, nav: 'nav.archive' },
   // Staff (and an admin alone) see banners, not notices: the server refuses them the notices API.

@@ -4,20 +4,24 @@
 import { h, fill, focusOn } from './dom.js';
 import { t, languageName, time, swedishDateTime, fromSwedishDateTime } from './i18n.js';
 import { api, changedUnder } from './api.js';
-import { TEMPLATES, SITE, DEFAULT_SENDER, contentOf, allClearOf } from './templates.js';
-import { contentTabs, activateTab, FIXED } from './content-tabs.js';
+import { loadTemplates, templateName, suggestedLink, contentOf, allClearOf } from './templates.js';
+import { contentTabs, activateTab } from './content-tabs.js';
 import { renderPreview } from './preview.js';
 import { errorSummary, fieldErrors, describe, problemText, tabOf } from './errors.js';
 
 const CHANNELS = ['x', 'mastodon', 'facebook'];
 const SENDER_KEY = 'crisiscomms-console-sender';
 let model = null;
+// The organisation's settings and templates, read from the API each time the form opens.
+let stored = { organisation: { defaultSender: '', languages: ['sv'], crisisPage: '', siteDomain: '' }, templates: [] };
 
 function blank() {
+  const { organisation } = stored;
+  const languages = [...organisation.languages];
   return {
     id: null, kind: 'alert', sourceId: null, version: 1, severity: 'warning', audience: 'everyone', mode: 'actual',
-    category: 'Safety', sender: localStorage.getItem(SENDER_KEY) || DEFAULT_SENDER, link: '', expiresAt: '', channels: [],
-    languages: [...FIXED], content: { sv: {}, 'sv-x-easy': {}, en: {} }, active: 'sv',
+    category: 'Safety', sender: localStorage.getItem(SENDER_KEY) || organisation.defaultSender, link: '', expiresAt: '', channels: [],
+    languages, offered: [...languages], content: Object.fromEntries(languages.map((tag) => [tag, {}])), active: 'sv', siteDomain: organisation.siteDomain,
     saved: null, dirty: false, errors: {}, general: null, status: '', template: '',
   };
 }
@@ -30,7 +34,7 @@ function fromNotice(notice, kind) {
     link: notice.link || '', channels: [...(notice.channels || [])], content: JSON.parse(JSON.stringify(notice.content || {})),
     expiresAt: notice.expiresAt ? swedishDateTime(notice.expiresAt) : '',
   });
-  m.languages = [...FIXED, ...Object.keys(m.content).filter((k) => !FIXED.includes(k))];
+  m.languages = [...m.offered, ...Object.keys(m.content).filter((k) => !m.offered.includes(k))];
   for (const tag of m.languages) m.content[tag] = m.content[tag] || {};
   return m;
 }
@@ -42,7 +46,7 @@ function fromNotice(notice, kind) {
 function startAllClear(m, source) {
   m.severity = 'info';
   m.expiresAt = ''; // it ends by closing, not by an expiry
-  for (const [tag, c] of Object.entries(allClearOf(source))) {
+  for (const [tag, c] of Object.entries(allClearOf(source, stored.templates))) {
     if (!m.languages.includes(tag)) m.languages.push(tag);
     m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };
   }
@@ -85,6 +89,7 @@ function request(m) {
 
 /** Entry from the router: #/compose, #/compose/new, #/compose/edit/{id}, #/compose/update/{id}, #/compose/all-clear/{id}. */
 export async function showCompose(main, ctx, [action, id]) {
+  stored = await loadTemplates();
   if (action === 'new' || !model) model = blank();
   // #/compose/new starts afresh once; afterwards the address is plain #/compose, so redrawing (a
   // language switch) keeps what was typed.
@@ -149,7 +154,7 @@ function draw(main, ctx) {
     }),
     radios('mode', ['actual', 'exercise', 'test'], m, set),
     text('sender', m, set, { autocomplete: 'organization' }),
-    text('link', m, set, { type: 'url', inputmode: 'url', placeholder: `${SITE}/kris` }),
+    text('link', m, set, { type: 'url', inputmode: 'url', placeholder: stored.organisation.crisisPage || null }),
     // Not datetime-local: that shows the browser's own format and reads the computer's zone.
     text('expiresAt', m, set, { inputmode: 'numeric', autocomplete: 'off', placeholder: t('compose.dateTimePlaceholder') }),
     channels(m, ctx.channels, set),
@@ -204,22 +209,22 @@ function draw(main, ctx) {
 function templatePicker(m, redraw) {
   const select = h('select', { id: 'f-template', 'aria-describedby': 'f-template-hint' },
     h('option', { value: '' }, t('compose.chooseTemplate')),
-    TEMPLATES.map((tpl) => h('option', { value: tpl.id, selected: tpl.id === m.template }, tpl.name[document.documentElement.lang] || tpl.name.sv)));
+    stored.templates.map((tpl) => h('option', { value: tpl.id, selected: tpl.id === m.template }, templateName(tpl, document.documentElement.lang))));
   const apply = () => {
-    const tpl = TEMPLATES.find((x) => x.id === select.value);
+    const tpl = stored.templates.find((x) => x.id === select.value);
     if (!tpl) return;
     m.template = tpl.id;
     m.severity = tpl.severity;
     m.category = tpl.category;
-    for (const [tag, c] of Object.entries(contentOf(tpl))) {
+    for (const [tag, c] of Object.entries(contentOf(tpl.content))) {
       if (!m.languages.includes(tag)) m.languages.push(tag);
       m.content[tag] = { headline: '', lead: '', body: '', instruction: '', ...c };
     }
-    if (!m.link) m.link = `${SITE}/kris/${tpl.slug}`;
+    if (!m.link) m.link = suggestedLink(stored.organisation, tpl);
     m.errors = {};
     m.general = null;
     m.dirty = true;
-    m.status = t('compose.templateApplied', { name: tpl.name[document.documentElement.lang] || tpl.name.sv });
+    m.status = t('compose.templateApplied', { name: templateName(tpl, document.documentElement.lang) });
     redraw('f-c-sv-headline');
   };
   return h('div', { class: 'field template' },

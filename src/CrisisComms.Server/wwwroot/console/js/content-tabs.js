@@ -63,7 +63,8 @@ function field(state, tag, f, onInput) {
 }
 
 /**
- * The tabs, their panels and the add-language row. `on` has input(tag, field, value),
+ * The tabs, their panels and the add-language row; the languages the organisation offers
+ * (`state.offered`) cannot be removed. `on` has input(tag, field, value),
  * select(tag, focus), add(tag) → error text or null, remove(tag).
  */
 export function contentTabs(state, on) {
@@ -85,7 +86,7 @@ export function contentTabs(state, on) {
   },
   tag === 'sv' ? h('p', { class: 'hint' }, t('compose.svRequired')) : h('p', { class: 'hint' }, t('compose.otherOptional')),
   FIELDS.map((f) => field(state, tag, f, on.input)),
-  FIXED.includes(tag) ? null : h('button', { type: 'button', class: 'link-button', onclick: () => on.remove(tag) },
+  (state.offered || FIXED).includes(tag) ? null : h('button', { type: 'button', class: 'link-button', onclick: () => on.remove(tag) },
     t('compose.removeLanguage', { name: languageName(tag) }))));
 
   const addError = h('p', { class: 'field-error', id: 'f-newlang-error', hidden: true });

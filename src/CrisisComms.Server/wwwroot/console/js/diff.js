@@ -72,7 +72,7 @@ export function wordDiff(before, after) {
 
 /**
  * One side of a diff ('removed' for the old text, 'added' for the new): [{ text, marked }], where
- * a lone space between two marked words is marked too, so "hela Linköping" reads as one change.
+ * a lone space between two marked words is marked too, so "hela kommunen" reads as one change.
  */
 export function sideOf(parts, keep) {
   const seen = parts.filter((p) => p.type === 'same' || p.type === keep);

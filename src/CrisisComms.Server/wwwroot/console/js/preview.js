@@ -3,7 +3,6 @@
 
 import { h, fill } from './dom.js';
 import { t, time, languageName } from './i18n.js';
-import { SITE } from './templates.js';
 // The widget's own label table and language rules (built from its source by its esbuild step):
 // the preview says what the widget will say, in the same languages and directions.
 import { labelsFor, labelLanguage, directionOf, htmlLangAttribute } from '../../widget/labels.js';
@@ -15,7 +14,8 @@ function isExternal(model) {
   if (model.saved && !model.dirty) return Boolean(model.saved.linkIsExternal);
   try {
     const host = new URL(model.link).hostname.toLowerCase();
-    const own = new URL(SITE).hostname.toLowerCase().replace(/^www\./, '');
+    const own = (model.siteDomain || '').toLowerCase();
+    if (!own) return false;
     return !(host === own || host.endsWith(`.${own}`));
   } catch (_) {
     return false;
