@@ -26,6 +26,7 @@ public sealed class SqliteDatabase
         Execute(connection, Schema);
         SqliteAuditMigration.ChainUnhashedLog(connection);
         Execute(connection, AuditIndexes);
+        Execute(connection, SqliteIdempotencyStore.Schema);
     }
 
     public SqliteConnection Open()

@@ -46,6 +46,7 @@ internal static class ServiceExtensions
         services.AddHostedService<FirstStartNotice>();
         services.AddSocialChannels(configuration);
         services.AddScoped<NoticeService>();
+        services.AddSingleton<IdempotentCreation>();
         services.AddSingleton<NoticeChanges>();
         services.AddScoped<NoticePreviews>();
         services.AddCrisisBenchmarks(configuration);
