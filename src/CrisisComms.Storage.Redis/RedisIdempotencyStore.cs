@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace CrisisComms.Storage.Redis;
 
-/// <summary>Idempotency keys: one string per (account, key), set only if absent, expiring after the retention.</summary>
+/// <summary>Idempotency keys: one hash per (account, key), claimed by Scripts/ClaimIdempotencyKey.lua.</summary>
 public sealed class RedisIdempotencyStore(IConnectionMultiplexer redis, string keyPrefix = RedisKeys.DefaultPrefix) : IIdempotencyStore
 {
     private readonly RedisKeys _keys = new(keyPrefix);
@@ -12,12 +12,13 @@ public sealed class RedisIdempotencyStore(IConnectionMultiplexer redis, string k
     public Task<IdempotencyClaim> ClaimAsync(string account, string key, IdempotencyClaim claim, TimeSpan retention, CancellationToken ct = default) =>
         RedisErrors.Guard(async () =>
         {
-            var db = redis.GetDatabase();
-            var stored = _keys.Idempotency(account, key);
-            var doc = JsonSerializer.Serialize(claim, StoredJson.Options);
-            // SET NX GET: one command sets the claim if the key is free and answers what was there.
-            // Redis's expiry is the retention, so a lapsed key is simply free again.
-            var kept = await db.StringSetAndGetAsync(stored, doc, retention, keepTtl: false, When.NotExists).WaitAsync(ct);
-            return kept.IsNull ? claim : JsonSerializer.Deserialize<IdempotencyClaim>(kept.ToString(), StoredJson.Options)!;
+            // Not cancelled once sent, as a save: the claim may be kept even if the caller gave up.
+            ct.ThrowIfCancellationRequested();
+            var kept = await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.ClaimIdempotencyKey, values:
+            [
+                _keys.Prefix, account, key, claim.At.ToUnixTimeMilliseconds(), (claim.At - retention).ToUnixTimeMilliseconds(),
+                (long)retention.TotalMilliseconds, JsonSerializer.Serialize(claim, StoredJson.Options),
+            ]);
+            return JsonSerializer.Deserialize<IdempotencyClaim>((string)kept!, StoredJson.Options)!;
         });
 }

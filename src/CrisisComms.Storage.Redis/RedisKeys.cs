@@ -25,6 +25,4 @@ internal sealed class RedisKeys
     public RedisKey Accounts => Prefix + "accounts";
     public RedisKey AuditSeq => Prefix + "audit:seq";
     public RedisKey AuditHash => Prefix + "audit:hash";
-    // Length-prefixed: account "a:b" with key "c" and account "a" with key "b:c" are different keys.
-    public RedisKey Idempotency(string account, string key) => $"{Prefix}idempotency:{account.Length}:{account}:{key}";
 }

@@ -12,6 +12,7 @@ internal static class RedisScripts
     public static readonly string ListAudit = Load("ListAudit");
     public static readonly string ReadAuditChain = Load("ReadAuditChain");
     public static readonly string ChainUnhashedLog = Load("ChainUnhashedLog");
+    public static readonly string ClaimIdempotencyKey = Load("ClaimIdempotencyKey");
 
     private static string Load(string name) => Read("Prelude") + Read(name);
 
