@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrisisComms.Testing.Client;
 
@@ -18,8 +17,8 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
         var (body, sender) = Unique();
         var key = Guid.NewGuid().ToString();
 
-        var first = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key);
-        var again = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key);
+        var first = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
+        var again = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
 
         first.Answer.ShouldBe(HttpStatusCode.Created);
         again.Answer.ShouldBe(HttpStatusCode.Created);
@@ -36,7 +35,7 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
         var (body, sender) = Unique();
         var key = Guid.NewGuid().ToString();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key)));
 
         foreach (var a in answers) a.Answer.ShouldBe(HttpStatusCode.Created);
         Assert.Single(answers.Select(a => a.Answer.Id).Distinct());
@@ -48,10 +47,10 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
     {
         var (body, sender) = Unique();
         var key = Guid.NewGuid().ToString();
-        var first = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key);
+        var first = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
 
         body["link"] = "https://www.linkoping.se/kris/annat";
-        var other = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key);
+        var other = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
 
         other.Answer.ShouldBe(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("application/problem+json", other.Answer.ContentType);
@@ -65,8 +64,8 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
         var (body, sender) = Unique();
         var key = Guid.NewGuid().ToString();
 
-        var anna = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key);
-        var dora = await SendAsync(f.Director, HttpMethod.Post, "/api/v1/notices", body, key);
+        var anna = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
+        var dora = await f.Director.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key);
 
         Assert.NotEqual(anna.Answer.ShouldBe(HttpStatusCode.Created).Id, dora.Answer.ShouldBe(HttpStatusCode.Created).Id);
         Assert.Equal(2, (await IdsFromAsync(sender)).Count);
@@ -81,7 +80,7 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
     {
         var (body, sender) = Unique();
 
-        var refused = await SendAsync(f.Author, HttpMethod.Post, "/api/v1/notices", body, key ?? new string('k', 256));
+        var refused = await f.Author.SendWithKeyAsync(HttpMethod.Post, "/api/v1/notices", body, key ?? new string('k', 256));
 
         refused.Answer.ShouldBe(HttpStatusCode.BadRequest);
         Assert.NotNull(refused.Answer.Json!["errors"]!["Idempotency-Key"]);
@@ -98,8 +97,8 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
         var key = Guid.NewGuid().ToString();
 
         // With If-Match the source is saved with the update, so its ETag has moved on by the retry.
-        var first = await SendAsync(f.Author, HttpMethod.Post, $"/api/v1/notices/{alert}/updates", body, key, read.ETag);
-        var again = await SendAsync(f.Author, HttpMethod.Post, $"/api/v1/notices/{alert}/updates", body, key, read.ETag);
+        var first = await f.Author.SendWithKeyAsync(HttpMethod.Post, $"/api/v1/notices/{alert}/updates", body, key, read.ETag);
+        var again = await f.Author.SendWithKeyAsync(HttpMethod.Post, $"/api/v1/notices/{alert}/updates", body, key, read.ETag);
 
         Assert.Equal(first.Answer.ShouldBe(HttpStatusCode.Created).Id, again.Answer.ShouldBe(HttpStatusCode.Created).Id);
         Assert.Equal("true", again.Replayed);
@@ -107,20 +106,8 @@ public sealed class IdempotencyKeyTests(CrisisServerFixture f)
         Assert.Equal([1, 2], stored.Json!.AsArray().Select(n => n!["version"]!.GetValue<int>()).Order());
 
         // The same key for the all-clear is another request.
-        var allClear = await SendAsync(f.Author, HttpMethod.Post, $"/api/v1/notices/{alert}/all-clear", body, key);
+        var allClear = await f.Author.SendWithKeyAsync(HttpMethod.Post, $"/api/v1/notices/{alert}/all-clear", body, key);
         allClear.Answer.ShouldBe(HttpStatusCode.UnprocessableEntity);
-    }
-
-    private sealed record Sent(ApiResponse Answer, string? Location, string? Replayed);
-
-    private static async Task<Sent> SendAsync(Officer officer, HttpMethod method, string path, object body, string key, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        using var response = await officer.Http.SendAsync(request);
-        var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) ? values.Single() : null;
-        return new Sent(await ApiResponse.ReadAsync(response), response.Headers.Location?.ToString(), replayed);
     }
 
     /// <summary>A notice body whose sender no other test uses, to count the notices made of it.</summary>
