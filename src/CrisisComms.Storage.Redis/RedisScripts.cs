@@ -14,6 +14,7 @@ internal static class RedisScripts
     public static readonly string ChainUnhashedLog = Load("ChainUnhashedLog");
     public static readonly string ListEndingIncidents = Load("ListEndingIncidents");
     public static readonly string PurgeIncident = Load("PurgeIncident");
+    public static readonly string ClaimIdempotencyKey = Load("ClaimIdempotencyKey");
 
     private static string Load(string name) => Read("Prelude") + Read(name);
 

@@ -124,9 +124,13 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         notice.RowVersion = expected + 1;
         try
         {
+            // A new notice must not take a version its incident already has: two follow-ups drafted
+            // at once both read vN and chose vN+1. The write lock is held (an immediate transaction),
+            // so the check and the insert are one step; the second is refused and drafted again.
             command.CommandText = expected == 0
                 ? "INSERT OR IGNORE INTO notices(id, incident_id, state, created_at, next_due_at, row_version, doc) "
-                  + "VALUES ($id, $incident, $state, $created, $due, $version, $doc)"
+                  + "SELECT $id, $incident, $state, $created, $due, $version, $doc WHERE NOT EXISTS (SELECT 1 FROM notices "
+                  + "WHERE incident_id = $incident AND json_extract(doc, '$.version') = $number)"
                 : "UPDATE notices SET state = $state, next_due_at = $due, row_version = $version, doc = $doc "
                   + "WHERE id = $id AND row_version = $expected";
             command.Parameters.AddWithValue("$id", notice.Id);
@@ -136,6 +140,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             command.Parameters.AddWithValue("$due", (object?)notice.NextDueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
             command.Parameters.AddWithValue("$version", notice.RowVersion);
             command.Parameters.AddWithValue("$expected", expected);
+            command.Parameters.AddWithValue("$number", notice.Version);
             command.Parameters.AddWithValue("$doc", StoredJson.Serialize(notice));
             if (command.ExecuteNonQuery() != 1) throw new ConcurrencyConflictException(notice.Id);
         }

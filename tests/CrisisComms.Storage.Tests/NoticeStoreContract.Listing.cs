@@ -36,7 +36,7 @@ public abstract partial class NoticeStoreContract
         var update = Samples.Live(incidentId: "vatten", version: 2, approvedAt: Samples.Now.AddMinutes(30));
         first.Supersede(Samples.Now.AddMinutes(30));
         var draft = Samples.Draft(incidentId: "storm", createdAt: Samples.Now.AddMinutes(1));
-        var pending = Samples.Pending(incidentId: "storm", createdAt: Samples.Now.AddMinutes(2));
+        var pending = Samples.Pending(incidentId: "storm", createdAt: Samples.Now.AddMinutes(2), version: 2);
         await Store.SaveAsync(Samples.Insert(first, update, draft, pending));
 
         AssertIds(await Store.ListAsync(new NoticeQuery(State: NoticeState.Live)), update);

@@ -42,6 +42,13 @@ public sealed class RedisNoticeStoreContract(RedisServerFixture redis) : NoticeS
         foreach (var connection in _connections) await connection.DisposeAsync();
     }
 
+    protected override async Task<IIdempotencyStore> OpenIdempotencyStoreAsync()
+    {
+        var connection = await redis.Server.ConnectAsync();
+        _connections.Add(connection);
+        return new RedisIdempotencyStore(connection, _prefix);
+    }
+
     protected override async Task TamperWithReasonAsync(long seq, string reason)
     {
         var db = await DatabaseAsync();

@@ -30,9 +30,9 @@ internal static class Samples
             draft ?? Text(), false, Author("anna"), createdAt ?? Now);
     }
 
-    public static Notice Pending(string? id = null, string? incidentId = null, DateTimeOffset? createdAt = null)
+    public static Notice Pending(string? id = null, string? incidentId = null, DateTimeOffset? createdAt = null, int version = 1)
     {
-        var notice = Draft(id, incidentId, createdAt: createdAt);
+        var notice = Draft(id, incidentId, version, createdAt);
         notice.Submit(Author("anna"), createdAt ?? Now);
         return notice;
     }

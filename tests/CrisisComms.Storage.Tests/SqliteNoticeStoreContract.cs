@@ -32,6 +32,9 @@ public sealed class SqliteNoticeStoreContract : NoticeStoreContract
         return (new SqliteNoticeStore(database), new SqliteAccountStore(database), new SqliteDocumentStore(database));
     }
 
+    protected override Task<IIdempotencyStore> OpenIdempotencyStoreAsync() =>
+        Task.FromResult<IIdempotencyStore>(new SqliteIdempotencyStore(new SqliteDatabase(DatabasePath)));
+
     protected override Task TamperWithReasonAsync(long seq, string reason) =>
         TamperAsync("UPDATE audit SET doc = json_set(doc, '$.reason', $reason) WHERE seq = $seq", ("$reason", reason), ("$seq", seq));
 

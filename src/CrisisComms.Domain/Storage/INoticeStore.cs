@@ -30,6 +30,8 @@ public interface INoticeStore
     /// <summary>
     /// Saves atomically. A notice with RowVersion 0 is inserted; any other is saved only if the stored
     /// RowVersion is unchanged, else <see cref="ConcurrencyConflictException"/> and nothing is written.
+    /// An inserted notice whose <see cref="Notice.Version"/> its incident already has conflicts the same
+    /// way (two follow-ups drafted at once cannot both be v2: the caller reloads and takes the next).
     /// On success each saved notice's RowVersion is advanced; the store numbers and chains the audit entries
     /// (<see cref="AuditChain"/>) in the same write (read them back to see the numbers).
     /// </summary>

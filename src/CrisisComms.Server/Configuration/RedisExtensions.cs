@@ -29,6 +29,7 @@ internal static class RedisExtensions
         services.AddSingleton<IAccountStore>(sp => new RedisAccountStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
         services.AddSingleton<IDocumentStore>(sp => new RedisDocumentStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
         services.AddSingleton<IRetentionStore>(sp => new RedisRetentionStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
+        services.AddSingleton<IIdempotencyStore>(sp => new RedisIdempotencyStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
         services.AddSingleton<RedisBannerSignal>();
         services.AddSingleton<IBannerChangeSignal>(sp => sp.GetRequiredService<RedisBannerSignal>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisBannerSignal>());

@@ -52,6 +52,7 @@ internal static class ServiceExtensions
         services.AddSocialChannels(configuration);
         services.AddSingleton<ChannelDirectory>();
         services.AddScoped<NoticeService>();
+        services.AddSingleton<IdempotentCreation>();
         services.AddSingleton<NoticeChanges>();
         services.AddScoped<NoticePreviews>();
         services.AddCrisisBenchmarks(configuration);

@@ -18,6 +18,7 @@ internal static class StorageExtensions
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddHostedService<StoreInUse>();
         return services;
     }

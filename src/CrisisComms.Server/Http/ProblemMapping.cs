@@ -31,6 +31,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         {
             InvalidFieldException e => (400, "The request has invalid fields.", e.Field),
             BadBodyException e => (400, "The request has invalid fields.", e.Field),
+            Notices.IdempotencyKeyReusedException => (422, "The Idempotency-Key was sent before with another request.", Notices.IdempotencyKey.Header),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read.", "body"),
             NoticeNotFoundException or Domain.Accounts.AccountNotFoundException => (404, "Not found.", null),
             Domain.Accounts.AccountConflictException => (409, "The account cannot change this way.", null),

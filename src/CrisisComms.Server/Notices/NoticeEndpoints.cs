@@ -14,6 +14,8 @@ namespace CrisisComms.Server.Notices;
 internal static class NoticeEndpoints
 {
     private const string IfMatchNote = "Send If-Match with the ETag you read: 412 if the notice changed since.";
+    private const string IdempotencyNote = "Send an Idempotency-Key (one per form submission): the same request sent again "
+        + "within 24 h answers the notice it made (201, Idempotent-Replayed: true); the key with another request is 422.";
 
     public static IEndpointRouteBuilder MapNotices(this IEndpointRouteBuilder app)
     {
@@ -24,7 +26,8 @@ internal static class NoticeEndpoints
         var changes = notices.MapGroup("/").WithDescription(IfMatchNote).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         notices.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Author)
-            .WithSummary("Compose a notice (draft)").Accepts<NoticeInput>("application/json").ProducesValidationProblem();
+            .WithSummary("Compose a notice (draft)").WithDescription(IdempotencyNote).Accepts<NoticeInput>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         changes.MapPut("/{id}", EditAsync).RequireAuthorization(AuthPolicies.Author)
             .WithSummary("Replace a draft or rejected notice").Accepts<NoticeInput>("application/json").ProducesValidationProblem();
         changes.MapPost("/{id}/submit", (string id, HttpContext c, NoticeService s) =>
@@ -54,10 +57,12 @@ internal static class NoticeEndpoints
             .Accepts<ReasonRequest>("application/json");
         changes.MapPost("/{id}/updates", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.Update, c, s))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Draft an update of a live incident (version + 1)")
-            .Accepts<NoticeInput>("application/json").ProducesValidationProblem();
+            .WithDescription(IfMatchNote + " " + IdempotencyNote).Accepts<NoticeInput>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         changes.MapPost("/{id}/all-clear", (string id, HttpContext c, NoticeService s) => FollowUpAsync(id, NoticeKind.AllClear, c, s))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("Draft the all-clear of a live incident")
-            .Accepts<NoticeInput>("application/json").ProducesValidationProblem();
+            .WithDescription(IfMatchNote + " " + IdempotencyNote).Accepts<NoticeInput>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, HttpContext c, NoticeService s) =>
                 TypedResults.Ok(await RespondAsync(c, await s.GetAsync(id, c.RequestAborted))))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("One notice, with its ETag");
@@ -68,9 +73,9 @@ internal static class NoticeEndpoints
 
     private static async Task<Created<NoticeResponse>> CreateAsync(HttpContext c, NoticeService s)
     {
+        var key = IdempotencyKey.From(c.Request);
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
-        var notice = await s.CreateAsync(input, c.User.ToActor(), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await RespondAsync(c, notice));
+        return await CreatedAsync(c, await s.CreateAsync(input, c.User.ToActor(), key, c.RequestAborted));
     }
 
     private static async Task<Ok<NoticeResponse>> EditAsync(string id, HttpContext c, NoticeService s)
@@ -87,9 +92,19 @@ internal static class NoticeEndpoints
 
     private static async Task<Created<NoticeResponse>> FollowUpAsync(string id, NoticeKind kind, HttpContext c, NoticeService s)
     {
+        var key = IdempotencyKey.From(c.Request);
         var input = await JsonBody.ReadAsync<NoticeInput>(c.Request, c.RequestAborted);
-        var notice = await s.CreateFollowUpAsync(id, kind, input, c.User.ToActor(), IfMatch.From(c.Request), c.RequestAborted);
-        return TypedResults.Created($"/api/v1/notices/{notice.Id}", await RespondAsync(c, notice));
+        return await CreatedAsync(c, await s.CreateFollowUpAsync(id, kind, input, c.User.ToActor(), IfMatch.From(c.Request), key, c.RequestAborted));
+    }
+
+    /// <summary>
+    /// 201 with the notice as it is now, also when an earlier request with the same Idempotency-Key
+    /// made it (as Stripe: the same status and Location, and <c>Idempotent-Replayed: true</c>).
+    /// </summary>
+    private static async Task<Created<NoticeResponse>> CreatedAsync(HttpContext c, CreatedNotice created)
+    {
+        if (created.Replayed) c.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/v1/notices/{created.Notice.Id}", await RespondAsync(c, created.Notice));
     }
 
     private static async Task<Ok<NoticeResponse[]>> ListAsync(HttpContext c, NoticeService s, string? state, string? incidentId)

@@ -21,7 +21,8 @@ internal sealed partial class NoticeService(
     IOptions<SiteOptions> site,
     IEnumerable<ISocialChannel> channels,
     IOptions<WebhooksOptions> webhooks,
-    ChangePipeline pipeline)
+    ChangePipeline pipeline,
+    IdempotentCreation creation)
 {
     private readonly HashSet<string> _channelsOn = channels.Select(c => c.Name).ToHashSet();
     private readonly IReadOnlyList<WebhookTarget> _webhooks = webhooks.Value.Targets();
@@ -31,24 +32,48 @@ internal sealed partial class NoticeService(
 
     public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct) => store.ListAsync(query, ct);
 
-    public async Task<Notice> CreateAsync(NoticeInput input, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// A new alert. With an <see cref="IdempotencyKey"/> its id is the one the key's first request
+    /// chose, so the same request sent again finds (or, racing, is refused as) that notice.
+    /// </summary>
+    public async Task<CreatedNotice> CreateAsync(NoticeInput input, Actor actor, IdempotencyKey? key, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var draft = Validate(input, now);
-        var id = NewId();
+        var id = await creation.NoticeIdAsync(key, actor, "create", input, ct);
+        if (key is not null && await store.GetAsync(id, ct) is { } made) return new CreatedNotice(made, Replayed: true);
         var notice = Notice.Create(id, id, 1, NoticeKind.Alert, draft, IsExternal(draft), actor, now);
-        await pipeline.SaveAsync(new Decision([notice], [notice.Created], actor), ct);
-        return notice;
+        try
+        {
+            await pipeline.SaveAsync(new Decision([notice], [notice.Created], actor), ct);
+        }
+        catch (ConcurrencyConflictException) when (key is not null)
+        {
+            // The same request, sent again while this one ran, inserted the id first.
+            return new CreatedNotice(await GetAsync(id, ct), Replayed: true);
+        }
+        return new CreatedNotice(notice, Replayed: false);
     }
 
     /// <summary>
     /// An update or all-clear: a new draft version of a live incident, by someone who may follow up
     /// its live notice. With <c>If-Match</c> the notice it was drafted from is saved with it, so the
-    /// follow-up is made only on the revision of that notice the caller saw.
+    /// follow-up is made only on the revision of that notice the caller saw. Its version is the
+    /// incident's highest + 1; the store refuses a version taken meanwhile, and the change is
+    /// decided again on what is stored (v3, not a second v2). With an <see cref="IdempotencyKey"/>,
+    /// as <see cref="CreateAsync"/>.
     /// </summary>
-    public Task<Notice> CreateFollowUpAsync(string id, NoticeKind kind, NoticeInput input, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
-        ChangeAsync(id, ifMatch, async (source, now) =>
+    public async Task<CreatedNotice> CreateFollowUpAsync(string id, NoticeKind kind, NoticeInput input, Actor actor,
+        IfMatch? ifMatch, IdempotencyKey? key, CancellationToken ct)
+    {
+        Validate(input, time.GetUtcNow()); // a refused body claims no key
+        var newId = await creation.NoticeIdAsync(key, actor, $"{kind.ToCamelCase()}:{id}", input, ct);
+        var saved = await pipeline.ChangeAsync(id, async (stored, now) =>
         {
+            var source = stored ?? throw new NoticeNotFoundException(id);
+            // Made already by this request sent before (its source has moved on since: not a 412).
+            if (key is not null && await store.GetAsync(newId, ct) is not null) return null;
+            IfMatch.Check(ifMatch, source);
             var draft = Validate(input, now);
             var incident = await store.ListAsync(new NoticeQuery(IncidentId: source.IncidentId, Limit: 1000), ct);
             RequireIncidentOpen(incident);
@@ -56,9 +81,11 @@ internal sealed partial class NoticeService(
                 ?? throw new WrongStateException("The incident has no live notice to follow up; issue a new alert instead.");
             NoticeActions.Require(live, actor, kind == NoticeKind.AllClear ? NoticeAction.AllClear : NoticeAction.Update);
             var version = incident.Max(n => n.Version) + 1;
-            var notice = Notice.Create(NewId(), source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
+            var notice = Notice.Create(newId, source.IncidentId, version, kind, draft, IsExternal(draft), actor, now);
             return new Decision(ifMatch is null ? [notice] : [notice, source], [notice.Created], actor);
         }, ct);
+        return saved is null ? new CreatedNotice(await GetAsync(newId, ct), Replayed: true) : new CreatedNotice(saved.Notice, Replayed: false);
+    }
 
     public Task<Notice> EditAsync(string id, NoticeInput input, Actor actor, IfMatch? ifMatch, CancellationToken ct) =>
         ChangeAsync(id, ifMatch, (notice, now) =>
@@ -81,8 +108,6 @@ internal sealed partial class NoticeService(
     }
 
     private bool IsExternal(NoticeDraft draft) => LinkClassifier.IsExternal(draft.Link, site.Value.Domain);
-
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
 
     private static void RequireIncidentOpen(IEnumerable<Notice> incident)
     {

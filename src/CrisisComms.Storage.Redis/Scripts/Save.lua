@@ -5,8 +5,9 @@
 -- SaveArguments.cs — then 7 per audit entry (sequence, hash, notice id or '', incident id or '',
 -- actor, at ms, document), then 3 per account (name, expected revision, document), then 5 per
 -- stored document (kind, key, expected revision, deleted 0|1, JSON).
--- Returns {'conflict', id}, {'account-conflict', name}, {'document-conflict', kind, key} or
--- {'audit-moved'} having written nothing, or {'ok'}.
+-- Returns {'conflict', id} (also when a new notice's version is taken in its incident),
+-- {'account-conflict', name}, {'document-conflict', kind, key} or {'audit-moved'} having written
+-- nothing, or {'ok'}.
 local notices, audits = tonumber(ARGV[2]), tonumber(ARGV[3])
 local banners_changed = ARGV[4] == '1'
 local accounts = tonumber(ARGV[5])
@@ -17,13 +18,30 @@ local first_audit = FIRST + notices * PER_NOTICE
 local first_account = first_audit + audits * PER_AUDIT
 local first_document = first_account + accounts * PER_ACCOUNT
 
+-- A new notice must not take a version its incident already has (stored, or earlier in this change
+-- set): two follow-ups drafted at once both read vN and chose vN+1; the second is refused and
+-- drafted again on what is stored.
+local new_versions = {}
+local function version_taken(incident, doc)
+  local version = cjson.decode(doc).version
+  local mark = incident .. ':' .. tostring(version)
+  if new_versions[mark] then return true end
+  new_versions[mark] = true
+  for _, other in ipairs(redis.call('ZRANGE', key('notices', 'incident', incident), 0, -1)) do
+    local stored = redis.call('HGET', key('notice', other), 'doc')
+    if stored and cjson.decode(stored).version == version then return true end
+  end
+  return false
+end
+
 -- A script runs in isolation but has no rollback, so every check happens before the first write.
 local seen = {}
 for n = 0, notices - 1 do
   local at = FIRST + n * PER_NOTICE
   local id, expected = ARGV[at], ARGV[at + 1]
   local stored = redis.call('HGET', key('notice', id), 'rowVersion')
-  local stale = (expected == '0' and stored) or (expected ~= '0' and stored ~= expected)
+  local stale = (expected == '0' and (stored or version_taken(ARGV[at + 3], ARGV[at + 8])))
+    or (expected ~= '0' and stored ~= expected)
   -- The same notice twice in one change set: the second save would be over a stale version.
   if stale or seen[id] then return {'conflict', id} end
   seen[id] = true

@@ -23,10 +23,11 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-export async function call(method, path, body, ifMatch) {
+export async function call(method, path, body, ifMatch, idempotencyKey) {
   const session = load();
   const headers = { Accept: 'application/json' };
   if (ifMatch) headers['If-Match'] = ifMatch;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
   let response;
@@ -55,9 +56,18 @@ function target(notice) {
   return { path: `/api/v1/notices/${enc(notice.id)}`, tag: notice.revision === undefined ? undefined : `"${notice.revision}"` };
 }
 
-function change(notice, action, body) {
+function change(notice, action, body, idempotencyKey) {
   const { path, tag } = target(notice);
-  return call(action === 'PUT' ? 'PUT' : 'POST', action === 'PUT' ? path : `${path}/${action}`, body, tag);
+  return call(action === 'PUT' ? 'PUT' : 'POST', action === 'PUT' ? path : `${path}/${action}`, body, tag, idempotencyKey);
+}
+
+/**
+ * A new Idempotency-Key: one per form submission, sent again with the same body when the officer
+ * retries after a lost answer, so the server answers the draft it made rather than a second one.
+ * (getRandomValues, not randomUUID: that needs a secure context, which a plain-HTTP console is not.)
+ */
+export function newIdempotencyKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export const api = {
@@ -77,9 +87,10 @@ export const api = {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString();
     return call('GET', `/api/v1/notices${q ? `?${q}` : ''}`);
   },
-  create: (request) => call('POST', '/api/v1/notices', request),
+  create: (request, idempotencyKey) => call('POST', '/api/v1/notices', request, undefined, idempotencyKey),
   edit: (notice, request) => change(notice, 'PUT', request),
-  followUp: (source, kind, request) => change(source, kind === 'allClear' ? 'all-clear' : 'updates', request),
+  followUp: (source, kind, request, idempotencyKey) =>
+    change(source, kind === 'allClear' ? 'all-clear' : 'updates', request, idempotencyKey),
   submit: (notice) => change(notice, 'submit'),
   retractSubmission: (notice) => change(notice, 'retract-submission'),
   approve: (notice, breakGlass = false, reason = null) => change(notice, 'approve', { breakGlass, reason }),

@@ -3,7 +3,7 @@
 
 import { h, fill, focusOn } from './dom.js';
 import { t, languageName, time, swedishDateTime, fromSwedishDateTime } from './i18n.js';
-import { api, changedUnder } from './api.js';
+import { api, changedUnder, newIdempotencyKey } from './api.js';
 import { loadTemplates, templateName, suggestedLink, contentOf, allClearOf } from './templates.js';
 import { contentTabs, activateTab } from './content-tabs.js';
 import { renderPreview } from './preview.js';
@@ -306,9 +306,9 @@ async function save(main, ctx, andSubmit) {
     let notice;
     if (m.id && editable && !m.dirty) notice = m.saved; // nothing changed: no "edited" in the audit trail
     else if (m.id && editable) notice = await api.edit(m.saved, body);
-    else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.source || m.sourceId, m.kind, body);
-    else notice = await api.create(body);
-    Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null });
+    else if (m.kind !== 'alert' && m.sourceId && !m.id) notice = await api.followUp(m.source || m.sourceId, m.kind, body, keyFor(m, body));
+    else notice = await api.create(body, keyFor(m, body));
+    Object.assign(m, { id: notice.id, saved: notice, dirty: false, errors: {}, general: null, pending: null });
     localStorage.setItem(SENDER_KEY, body.sender);
     if (andSubmit) {
       await api.submit(notice);
@@ -333,4 +333,12 @@ async function save(main, ctx, andSubmit) {
     const summary = draw(main, ctx);
     focusOn(summary);
   }
+}
+
+// The Idempotency-Key of a create or follow-up: the same while the body sent is the same (a
+// retry after a lost answer or an error), a new one once the officer changed what is sent.
+function keyFor(m, body) {
+  const sent = JSON.stringify(body);
+  if (!m.pending || m.pending.sent !== sent) m.pending = { sent, key: newIdempotencyKey() };
+  return m.pending.key;
 }
