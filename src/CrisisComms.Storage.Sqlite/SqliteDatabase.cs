@@ -27,6 +27,7 @@ public sealed class SqliteDatabase
         SqliteAuditMigration.ChainUnhashedLog(connection);
         Execute(connection, AuditIndexes);
         Execute(connection, SqliteDocumentStore.Schema);
+        SqliteNoticeIndexes.Migrate(connection);
     }
 
     public SqliteConnection Open()
