@@ -82,4 +82,28 @@ public abstract partial class NoticeStoreContract
 
         AssertIdSet(await Store.ListBannerCandidatesAsync(), other);
     }
+
+    /// <summary>
+    /// Leaves the data as a store from before the candidate rule kept it: every live and superseded
+    /// notice a candidate, and no ending times.
+    /// </summary>
+    protected abstract Task StoreAsBeforeTheCandidateRuleAsync(IEnumerable<Notice> liveOrSuperseded);
+
+    [Fact]
+    public async Task AStoreFromBeforeTheRuleIsCleanedWhenItIsOpened()
+    {
+        var v1 = await ShownEverywhereAsync();
+        var v2 = await ApprovedUpdateAsync(v1, Samples.Now.AddMinutes(10));
+        v2.AdvanceBannerStages(Samples.Now.AddMinutes(10) + Timings.IntranetLead, Timings);
+        await Store.SaveAsync(new ChangeSet([v2], [], BannersChanged: true));
+        var withdrawn = Samples.Live(incidentId: "storm", approvedAt: Samples.Now);
+        withdrawn.Withdraw(Samples.Approver("bo"), "Fel kommun.", Samples.Now);
+        await SavedAsync(withdrawn);
+
+        await StoreAsBeforeTheCandidateRuleAsync([v1, v2]);
+        await ReopenStoresAsync();
+
+        AssertIdSet(await Store.ListBannerCandidatesAsync(), v2);
+        AssertIds(await Store.ListAsync(new NoticeQuery { EndedAfter = Samples.Now.AddDays(-1) }), withdrawn);
+    }
 }
