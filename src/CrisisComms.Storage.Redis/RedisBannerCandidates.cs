@@ -45,9 +45,10 @@ internal sealed class RedisBannerCandidates(IConnectionMultiplexer redis, RedisK
     {
         if (saved.Count == 0) return [];
         RedisValue[] args = [keys.Prefix, .. saved.Select(n => (RedisValue)n.IncidentId).Distinct()];
-        var flat = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.ListIncidentCandidates, values: args))!;
-        return RedisNoticeStore.ReadAll(flat);
+        return ReadAll(await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.ListIncidentCandidates, values: args));
     }
+
+    private static IReadOnlyList<Notice> ReadAll(RedisResult result) => RedisNoticeStore.ReadAll((RedisResult[])result!);
 
     /// <summary>
     /// Once per deployment (a marker key), before the candidates or the ended index are first read:
@@ -67,11 +68,8 @@ internal sealed class RedisBannerCandidates(IConnectionMultiplexer redis, RedisK
                 _migrated = true;
                 return;
             }
-            var members = await db.SetMembersAsync(keys.BannerCandidates);
-            var incidents = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in members)
-                if (await store.GetAsync(id!, ct) is { } notice) incidents.Add(notice.IncidentId);
-            foreach (var incident in incidents)
+            var old = ReadAll(await db.ScriptEvaluateAsync(RedisScripts.ListBannerCandidates, values: [keys.Prefix]));
+            foreach (var incident in old.Select(n => n.IncidentId).Distinct(StringComparer.Ordinal))
             {
                 var versions = await store.ListAsync(new NoticeQuery(IncidentId: incident, Limit: -1), ct);
                 var gone = versions.Where(n => !BannerCandidates.IsCandidate(n, versions)).Select(n => (RedisValue)n.Id).ToArray();
