@@ -16,9 +16,9 @@ end
 
 local max, before_at = '+inf', nil
 if before ~= '' then
-  before_at = tonumber(redis.call('ZSCORE', created, before))
-  if not before_at then return {} end
-  max = before_at
+  local score = redis.call('ZSCORE', created, before)
+  if not score then return {} end
+  max, before_at = score, tonumber(score)
 end
 
 -- Whether the notice comes after `before` and is in every filter.
