@@ -28,6 +28,7 @@ public sealed class SqliteDatabase
         Execute(connection, AuditIndexes);
         Execute(connection, SqliteDocumentStore.Schema);
         Execute(connection, SqliteIdempotencyStore.Schema);
+        SqliteNoticeIndexes.Migrate(connection);
     }
 
     public SqliteConnection Open()

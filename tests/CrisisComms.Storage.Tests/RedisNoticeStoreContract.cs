@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Audit;
+using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Storage.Redis;
 using CrisisComms.Testing.Redis;
@@ -68,6 +69,14 @@ public sealed class RedisNoticeStoreContract(RedisServerFixture redis) : NoticeS
         var db = await DatabaseAsync();
         await db.HashSetAsync(_prefix + "audit:entries", entry.Sequence, StoredJson.Serialize(entry));
         await db.SortedSetAddAsync(_prefix + "audit:all", entry.Sequence, entry.Sequence);
+    }
+
+    // Every live and superseded notice in the candidate set, as the store wrote it before the rule.
+    protected override async Task StoreAsBeforeTheCandidateRuleAsync(IEnumerable<Notice> liveOrSuperseded)
+    {
+        var db = await DatabaseAsync();
+        await db.SetAddAsync(_prefix + "notices:banner", [.. liveOrSuperseded.Select(n => (RedisValue)n.Id)]);
+        await db.KeyDeleteAsync([_prefix + "notices:ended", _prefix + "notices:banner:rule"]);
     }
 
     // The keys the first version wrote: the documents, their indexes and the counter; no hash.

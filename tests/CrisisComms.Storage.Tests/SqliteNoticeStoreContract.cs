@@ -1,5 +1,6 @@
 using CrisisComms.Domain.Accounts;
 using CrisisComms.Domain.Audit;
+using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,14 @@ public sealed class SqliteNoticeStoreContract : NoticeStoreContract
         "INSERT INTO audit(seq, notice_id, incident_id, actor, at_ms, hash, doc) VALUES ($seq, $notice, $incident, $actor, $at, $hash, $doc)",
         ("$seq", entry.Sequence), ("$notice", entry.NoticeId), ("$incident", entry.IncidentId), ("$actor", entry.Actor),
         ("$at", entry.At.ToUnixTimeMilliseconds()), ("$hash", entry.Hash), ("$doc", StoredJson.Serialize(entry)));
+
+    // The notices table as it was before the banner and ended_at columns.
+    protected override Task StoreAsBeforeTheCandidateRuleAsync(IEnumerable<Notice> liveOrSuperseded) => TamperAsync("""
+        DROP INDEX notices_banner;
+        DROP INDEX notices_ended;
+        ALTER TABLE notices DROP COLUMN banner;
+        ALTER TABLE notices DROP COLUMN ended_at;
+        """);
 
     // The audit table as the first version created it.
     protected override async Task StoreUnhashedLogAsync(IReadOnlyList<AuditEntry> entries)

@@ -29,6 +29,7 @@ for n = 0, count - 1 do
   redis.call('ZREM', key('notices', 'created'), id)
   redis.call('ZREM', key('notices', 'due'), id)
   redis.call('SREM', key('notices', 'banner'), id)
+  redis.call('ZREM', key('notices', 'ended'), id)
   redis.call('DEL', key('notice', id))
 end
 redis.call('DEL', index)

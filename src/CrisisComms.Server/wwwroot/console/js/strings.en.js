@@ -492,4 +492,6 @@ export const EN = {
   'adminTpl.category.Security': 'Security – crime, terrorism', 'adminTpl.category.Rescue': 'Rescue', 'adminTpl.category.Fire': 'Fire',
   'adminTpl.category.Health': 'Health – health, drinking water', 'adminTpl.category.Env': 'Env – environment', 'adminTpl.category.Transport': 'Transport – traffic',
   'adminTpl.category.Infra': 'Infra – power, IT, infrastructure', 'adminTpl.category.CBRNE': 'CBRNE – chemical, biological, radiological threats', 'adminTpl.category.Other': 'Other',
+  // scalestore: the notices list a page at a time
+  'notices.older': 'Show older',
 };

@@ -492,4 +492,6 @@ export const SV = {
   'adminTpl.category.Security': 'Security – brott, terror', 'adminTpl.category.Rescue': 'Rescue – räddning', 'adminTpl.category.Fire': 'Fire – brand',
   'adminTpl.category.Health': 'Health – hälsa, dricksvatten', 'adminTpl.category.Env': 'Env – miljö', 'adminTpl.category.Transport': 'Transport – trafik',
   'adminTpl.category.Infra': 'Infra – el, IT, infrastruktur', 'adminTpl.category.CBRNE': 'CBRNE – kemiska, biologiska, radiologiska hot', 'adminTpl.category.Other': 'Other – annat',
+  // scalestore: the notices list a page at a time
+  'notices.older': 'Visa äldre',
 };
