@@ -160,7 +160,7 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
                 };
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions = Json);
-        if (spec.Widget) builder.WithAutomaticReconnect(new WidgetBackoff(_random));
+        if (spec.Widget) builder.WithAutomaticReconnect(new WidgetBackoff(_random, spec.BackoffScale));
         var connection = builder.Build();
         // A busy two-core machine answers slowly: do not mistake that for a dead server.
         connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
@@ -199,7 +199,7 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
         {
             double r;
             lock (_random) r = _random.NextDouble();
-            await Task.Delay(WidgetBackoff.Delay(attempt, r));
+            await Task.Delay(WidgetBackoff.Delay(attempt, r, spec.BackoffScale));
             if (client.Stopping) return;
             try
             {

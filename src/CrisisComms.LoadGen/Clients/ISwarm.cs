@@ -7,7 +7,8 @@ namespace CrisisComms.LoadGen.Clients;
 /// <c>Total</c>. The index decides the server (round-robin), the source address and the audience,
 /// so the same index is the same kind of client in every process and round. <c>Widget</c> clients
 /// connect and reconnect as the widget does: negotiate first, then WebSockets, and after a drop the
-/// widget's own backoff (<see cref="WidgetBackoff"/>), for ever.
+/// widget's own backoff (<see cref="WidgetBackoff"/>), for ever; <c>BackoffScale</c> shrinks that
+/// schedule for smoke runs only (1: the widget's).
 /// </summary>
 internal sealed record SwarmSpec(
     IReadOnlyList<Uri> Servers,
@@ -17,7 +18,8 @@ internal sealed record SwarmSpec(
     int Count,
     double IntranetShare,
     double RampPerSecond,
-    bool Widget = false)
+    bool Widget = false,
+    double BackoffScale = 1)
 {
     /// <summary>Spreads intranet clients evenly: exactly round(N × share) of any N in a row.</summary>
     public static bool IsIntranet(int index, double share) => Math.Floor((index + 1) * share) > Math.Floor(index * share);

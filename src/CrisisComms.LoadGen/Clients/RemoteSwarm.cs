@@ -32,6 +32,7 @@ internal sealed class RemoteSwarm : ISwarm
         Add("intranet-share", spec.IntranetShare.ToString(CultureInfo.InvariantCulture));
         Add("ramp", spec.RampPerSecond.ToString(CultureInfo.InvariantCulture));
         if (spec.Widget) start.ArgumentList.Add("--widget");
+        Add("backoff-scale", spec.BackoffScale.ToString(CultureInfo.InvariantCulture));
         if (spec.Token is not null) start.Environment[Worker.TokenVariable] = spec.Token;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

@@ -31,7 +31,8 @@ internal static class Worker
             args.Int("count", 0),
             args.Double("intranet-share", 0),
             args.Double("ramp", 500, min: 0.001),
-            args.Flag("widget"));
+            args.Flag("widget"),
+            args.Double("backoff-scale", 1, min: 0.001));
         args.RejectUnknown();
         await using var swarm = new ClientSwarm(spec, Console.Error);
         var output = Console.Out;

@@ -17,6 +17,7 @@ internal sealed record StormOptions
     public required string OfficerPassword { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
+    public double BackoffScale { get; init; } = 1;
     public string? JsonPath { get; init; }
 
     public const string Help = """
@@ -41,13 +42,14 @@ internal sealed record StormOptions
           --password TEXT           its password, or CRISISCOMMS_PASSWORD
           --timeout SECONDS         after the kill, how long to wait for every client (default 60)
           --settle SECONDS          pause after connecting, before the kill (default 2)
+          --backoff-scale F         multiply the widget's delays by F: for smoke runs only (default 1, the widget's)
           --json FILE               also write the results as JSON
         """;
 
     public static StormOptions Parse(Args args)
     {
         args.Expect("server", "node-command", "connections", "intranet-share", "rounds", "ramp", "sources", "processes", "officer",
-            "password", "timeout", "settle", "json").RejectUnknown();
+            "password", "timeout", "settle", "backoff-scale", "json").RejectUnknown();
         var server = args.Text("server", "http://127.0.0.1:5080");
         if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new UsageException($"--server: '{server}' is not an http(s) URL.");
@@ -66,6 +68,7 @@ internal sealed record StormOptions
                 ?? throw new UsageException("--password is required."),
             Timeout = TimeSpan.FromSeconds(args.Double("timeout", 60, min: 1)),
             Settle = TimeSpan.FromSeconds(args.Double("settle", 2)),
+            BackoffScale = args.Double("backoff-scale", 1, min: 0.001),
             JsonPath = args.Text("json"),
         };
         if (options.IntranetShare > 1) throw new UsageException("--intranet-share must be between 0 and 1.");

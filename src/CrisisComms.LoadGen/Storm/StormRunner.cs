@@ -19,7 +19,7 @@ internal sealed class StormRunner(StormOptions options, TextWriter log)
         try
         {
             var swarms = Swarms.Start(new SwarmSpec([options.Node.Server], options.Sources, officer.Token, 0, options.Connections,
-                options.IntranetShare, options.RampPerSecond, Widget: true), options.Processes, log);
+                options.IntranetShare, options.RampPerSecond, Widget: true, options.BackoffScale), options.Processes, log);
             var results = new List<StormResult>();
             try
             {
@@ -96,12 +96,13 @@ internal sealed class StormRunner(StormOptions options, TextWriter log)
     {
         var ms = new List<double>();
         var errors = 0;
-        while (!ct.IsCancellationRequested)
+        // At least one request, not cancelled, even when every client is back before it is answered.
+        do
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
-                if (!await officer.ListNoticesAsync(ct)) errors++;
+                if (!await officer.ListNoticesAsync(ms.Count == 0 ? CancellationToken.None : ct)) errors++;
             }
             catch (OperationCanceledException)
             {
@@ -109,6 +110,7 @@ internal sealed class StormRunner(StormOptions options, TextWriter log)
             }
             ms.Add((Stopwatch.GetTimestamp() - started) / TicksPerMs);
         }
+        while (!ct.IsCancellationRequested);
         return ([.. ms], errors);
     }
 
