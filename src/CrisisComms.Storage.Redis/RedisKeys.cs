@@ -21,8 +21,13 @@ internal sealed class RedisKeys
 
     public RedisKey Notice(string id) => Prefix + "notice:" + id;
     public RedisKey Due => Prefix + "notices:due";
+    public RedisKey BannerCandidates => Prefix + "notices:banner";
+    public RedisKey Ended => Prefix + "notices:ended";
+    public RedisKey CandidateRule => Prefix + "notices:banner:rule";
     public RedisKey BannerRevision => Prefix + "banner:revision";
     public RedisKey Accounts => Prefix + "accounts";
     public RedisKey AuditSeq => Prefix + "audit:seq";
     public RedisKey AuditHash => Prefix + "audit:hash";
+    public RedisKey Documents(string kind) => Prefix + "documents:" + kind;
+    public RedisKey DocumentRevisions(string kind) => Prefix + "documents:" + kind + ":revision";
 }

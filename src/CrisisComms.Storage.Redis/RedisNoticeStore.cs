@@ -17,6 +17,7 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
     private const int AuditAttempts = 100;
     private readonly RedisKeys _keys = new(keyPrefix);
     private readonly RedisAuditLog _audit = new(redis, new RedisKeys(keyPrefix));
+    private readonly RedisBannerCandidates _candidates = new(redis, new RedisKeys(keyPrefix));
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -26,9 +27,13 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
         return found[0].IsNull ? null : Read(found[0], found[1]);
     });
 
-    public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct = default) =>
-        ListNoticesAsync(RedisScripts.ListNotices, ct,
-            query.State?.ToCamelCase() ?? "", query.IncidentId ?? "", Limit(query.Limit));
+    public async Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct = default)
+    {
+        if (query.EndedAfter is not null) await RedisErrors.Guard(() => _candidates.MigrateAsync(this, ct));
+        return await ListNoticesAsync(RedisScripts.ListNotices, ct,
+            query.State?.ToCamelCase() ?? "", query.IncidentId ?? "", Limit(query.Limit), query.Before ?? "",
+            query.EndedAfter is { } after ? after.ToUnixTimeMilliseconds() : "");
+    }
 
     public Task<IReadOnlyList<Notice>> ListDueAsync(DateTimeOffset now, CancellationToken ct = default) =>
         ListNoticesAsync(RedisScripts.ListDue, ct, now.ToUnixTimeMilliseconds());
@@ -42,8 +47,11 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
                 .ToList();
         });
 
-    public Task<IReadOnlyList<Notice>> ListBannerCandidatesAsync(CancellationToken ct = default) =>
-        ListNoticesAsync(RedisScripts.ListBannerCandidates, ct);
+    public async Task<IReadOnlyList<Notice>> ListBannerCandidatesAsync(CancellationToken ct = default)
+    {
+        await RedisErrors.Guard(() => _candidates.MigrateAsync(this, ct));
+        return await ListNoticesAsync(RedisScripts.ListBannerCandidates, ct);
+    }
 
     public Task<long> GetBannerRevisionAsync(CancellationToken ct = default) => RedisErrors.Guard(async () =>
     {
@@ -65,14 +73,17 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
                 continue;
             }
             var audit = AuditChain.Extend(head.Head, changes.Audit);
+            var candidates = await _candidates.OfIncidentsAsync(changes.Notices);
             var result = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Save,
-                values: SaveArguments.For(_keys.Prefix, changes, head, audit)))!;
+                values: SaveArguments.For(_keys.Prefix, changes, head, audit, candidates)))!;
             switch ((string?)result[0])
             {
                 case "conflict":
                     throw new ConcurrencyConflictException((string)result[1]!);
                 case "account-conflict":
                     throw new AccountChangedException((string)result[1]!);
+                case "document-conflict":
+                    throw new DocumentChangedException((string)result[1]!, (string)result[2]!);
                 case "audit-moved" when attempt < AuditAttempts:
                     continue;
                 case "audit-moved":
@@ -101,10 +112,16 @@ public sealed class RedisNoticeStore(IConnectionMultiplexer redis, string keyPre
         RedisErrors.Guard(async () =>
         {
             var flat = await EvaluateAsync(script, ct, args);
-            var found = new List<Notice>(flat.Length / 2);
-            for (var i = 0; i < flat.Length; i += 2) found.Add(Read((RedisValue)flat[i], (RedisValue)flat[i + 1]));
-            return (IReadOnlyList<Notice>)found;
+            return ReadAll(flat);
         });
+
+    /// <summary>The notices of a script's flat pairs (doc, rowVersion).</summary>
+    internal static IReadOnlyList<Notice> ReadAll(RedisResult[] flat)
+    {
+        var found = new List<Notice>(flat.Length / 2);
+        for (var i = 0; i < flat.Length; i += 2) found.Add(Read((RedisValue)flat[i], (RedisValue)flat[i + 1]));
+        return found;
+    }
 
     private async Task<RedisResult[]> EvaluateAsync(string script, CancellationToken ct, params RedisValue[] args)
     {

@@ -9,6 +9,7 @@ internal static class RedisScripts
     public static readonly string ListNotices = Load("ListNotices");
     public static readonly string ListDue = Load("ListDue");
     public static readonly string ListBannerCandidates = Load("ListBannerCandidates");
+    public static readonly string ListIncidentCandidates = Load("ListIncidentCandidates");
     public static readonly string ListAudit = Load("ListAudit");
     public static readonly string ReadAuditChain = Load("ReadAuditChain");
     public static readonly string ChainUnhashedLog = Load("ChainUnhashedLog");

@@ -9,12 +9,15 @@ namespace CrisisComms.Storage.Redis;
 internal static class SaveArguments
 {
     /// <param name="head">The audit head as read (<see cref="RedisAuditHead"/>); <paramref name="audit"/> is chained on it.</param>
-    public static RedisValue[] For(string prefix, ChangeSet changes, RedisAuditHead head, IReadOnlyList<AuditEntry> audit)
+    /// <param name="candidates">What the candidates of the change set's incidents were when read (<see cref="RedisBannerCandidates"/>).</param>
+    public static RedisValue[] For(string prefix, ChangeSet changes, RedisAuditHead head, IReadOnlyList<AuditEntry> audit,
+        IReadOnlyList<Notice> candidates)
     {
-        var args = new List<RedisValue>(7 + changes.Notices.Count * 9 + audit.Count * 7 + changes.Accounts.Count * 3)
+        var banner = RedisBannerCandidates.Decide(changes.Notices, candidates);
+        var args = new List<RedisValue>(8 + changes.Notices.Count * 10 + audit.Count * 7 + changes.Accounts.Count * 3 + changes.Documents.Count * 5)
         {
             prefix, changes.Notices.Count, audit.Count, changes.BannersChanged ? 1 : 0, changes.Accounts.Count,
-            head.StoredSequence, head.StoredHash,
+            head.StoredSequence, head.StoredHash, changes.Documents.Count,
         };
         foreach (var notice in changes.Notices)
         {
@@ -26,8 +29,9 @@ internal static class SaveArguments
             args.Add(notice.State.ToCamelCase());
             args.Add(notice.CreatedAt.ToUnixTimeMilliseconds());
             args.Add(notice.NextDueAt is { } due ? due.ToUnixTimeMilliseconds() : RedisValue.EmptyString);
-            args.Add(IsBannerCandidate(notice) ? 1 : 0);
+            args.Add(banner.Flags[notice.Id]);
             args.Add(DocumentAt(notice, expected + 1));
+            args.Add(notice.IsEnded && notice.EndedAt is { } ended ? ended.ToUnixTimeMilliseconds() : RedisValue.EmptyString);
         }
         foreach (var entry in audit)
         {
@@ -45,10 +49,17 @@ internal static class SaveArguments
             args.Add(account.Revision);
             args.Add(StoredJson.Serialize(account with { Revision = account.Revision + 1 }));
         }
+        foreach (var document in changes.Documents)
+        {
+            args.Add(document.Kind);
+            args.Add(document.Key);
+            args.Add(document.Revision);
+            args.Add(document.Deleted ? 1 : 0);
+            args.Add(document.Json);
+        }
+        foreach (var id in banner.Leaving) args.Add(id);
         return [.. args];
     }
-
-    private static bool IsBannerCandidate(Notice notice) => notice.State is NoticeState.Live or NoticeState.Superseded;
 
     // The document carries the row version it is stored under, as in SQLite, but the caller's
     // object only takes it once the script has succeeded.

@@ -26,6 +26,8 @@ public sealed class SqliteDatabase
         Execute(connection, Schema);
         SqliteAuditMigration.ChainUnhashedLog(connection);
         Execute(connection, AuditIndexes);
+        Execute(connection, SqliteDocumentStore.Schema);
+        SqliteNoticeIndexes.Migrate(connection);
     }
 
     public SqliteConnection Open()

@@ -20,10 +20,19 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
     public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct = default)
     {
         using var connection = database.Open();
-        var sql = "SELECT doc, row_version FROM notices WHERE ($state IS NULL OR state = $state) "
-            + "AND ($incident IS NULL OR incident_id = $incident) ORDER BY created_at DESC, id DESC LIMIT $limit";
+        // Only the filters asked for, so that SQLite walks the index that matches them in order.
+        var where = new List<string>();
+        if (query.State is not null) where.Add("state = $state");
+        if (query.IncidentId is not null) where.Add("incident_id = $incident");
+        if (query.EndedAfter is not null) where.Add("ended_at > $ended");
+        if (query.Before is not null) where.Add("(created_at, id) < (SELECT created_at, id FROM notices WHERE id = $before)");
+        var sql = "SELECT doc, row_version FROM notices"
+            + (query.EndedAfter is null ? "" : " INDEXED BY notices_ended")
+            + (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))
+            + " ORDER BY created_at DESC, id DESC LIMIT $limit";
         IReadOnlyList<Notice> found = Query(connection, sql,
-            ("$state", query.State?.ToCamelCase()), ("$incident", query.IncidentId), ("$limit", query.Limit));
+            ("$state", query.State?.ToCamelCase()), ("$incident", query.IncidentId),
+            ("$ended", query.EndedAfter?.ToUnixTimeMilliseconds()), ("$before", query.Before), ("$limit", query.Limit));
         return Task.FromResult(found);
     }
 
@@ -51,7 +60,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
     {
         using var connection = database.Open();
         IReadOnlyList<Notice> found = Query(connection,
-            "SELECT doc, row_version FROM notices WHERE state IN ('live', 'superseded')");
+            "SELECT doc, row_version FROM notices WHERE banner = 1");
         return Task.FromResult(found);
     }
 
@@ -80,8 +89,10 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var notice in changes.Notices) Write(connection, transaction, notice);
+        SqliteNoticeIndexes.UpdateCandidates(connection, transaction, changes.Notices);
         SqliteAuditLog.Append(connection, transaction, changes.Audit);
         foreach (var account in changes.Accounts) SqliteAccountStore.WriteOver(connection, transaction, account);
+        foreach (var document in changes.Documents) SqliteDocumentStore.WriteOver(connection, transaction, document);
         if (changes.BannersChanged)
             Execute(connection, transaction, "UPDATE counters SET value = value + 1 WHERE name = 'banner_revision'");
         transaction.Commit();
@@ -124,15 +135,16 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         try
         {
             command.CommandText = expected == 0
-                ? "INSERT OR IGNORE INTO notices(id, incident_id, state, created_at, next_due_at, row_version, doc) "
-                  + "VALUES ($id, $incident, $state, $created, $due, $version, $doc)"
-                : "UPDATE notices SET state = $state, next_due_at = $due, row_version = $version, doc = $doc "
+                ? "INSERT OR IGNORE INTO notices(id, incident_id, state, created_at, next_due_at, ended_at, row_version, doc) "
+                  + "VALUES ($id, $incident, $state, $created, $due, $ended, $version, $doc)"
+                : "UPDATE notices SET state = $state, next_due_at = $due, ended_at = $ended, row_version = $version, doc = $doc "
                   + "WHERE id = $id AND row_version = $expected";
             command.Parameters.AddWithValue("$id", notice.Id);
             command.Parameters.AddWithValue("$incident", notice.IncidentId);
             command.Parameters.AddWithValue("$state", notice.State.ToCamelCase());
             command.Parameters.AddWithValue("$created", notice.CreatedAt.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$due", (object?)notice.NextDueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$ended", SqliteNoticeIndexes.EndedAt(notice));
             command.Parameters.AddWithValue("$version", notice.RowVersion);
             command.Parameters.AddWithValue("$expected", expected);
             command.Parameters.AddWithValue("$doc", StoredJson.Serialize(notice));

@@ -87,6 +87,7 @@ public abstract partial class NoticeStoreContract
         await Store.SaveAsync(new ChangeSet([current], [], BannersChanged: true));
         var revision = await Store.GetBannerRevisionAsync();
         var auditBefore = await Store.ListAuditAsync(new AuditQuery());
+        var candidatesBefore = await Store.ListBannerCandidatesAsync();
 
         var fresh = Samples.Live(incidentId: stale.IncidentId, version: 2);
         stale.Withdraw(Samples.Approver("bo"), "Fel kommun.", Samples.Now);
@@ -99,7 +100,7 @@ public abstract partial class NoticeStoreContract
         Assert.Null(await Store.GetAsync(fresh.Id));
         AssertSameDocument(current, await Store.GetAsync(stale.Id));
         AssertIds(await Store.ListAsync(new NoticeQuery()), current);
-        AssertIds(await Store.ListBannerCandidatesAsync(), current);
+        AssertIds(await Store.ListBannerCandidatesAsync(), [.. candidatesBefore]);
         Assert.Empty(await Store.ListUpcomingAsync());
         Assert.Equal(auditBefore.Count, (await Store.ListAuditAsync(new AuditQuery())).Count);
         Assert.Equal(revision, await Store.GetBannerRevisionAsync());

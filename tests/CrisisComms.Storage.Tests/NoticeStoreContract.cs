@@ -12,21 +12,22 @@ namespace CrisisComms.Storage.Tests;
 /// </summary>
 public abstract partial class NoticeStoreContract : IAsyncLifetime
 {
-    private (INoticeStore Notices, IAccountStore Accounts)? _stores;
+    private (INoticeStore Notices, IAccountStore Accounts, IDocumentStore Documents)? _stores;
 
     /// <summary>A fresh, empty store for one test.</summary>
-    protected abstract Task<(INoticeStore, IAccountStore)> CreateStoresAsync();
+    protected abstract Task<(INoticeStore, IAccountStore, IDocumentStore)> CreateStoresAsync();
 
     /// <summary>
     /// The same data reopened as after a restart of the whole store (the process, or the server
     /// killed and started again): what comes back is only what was durably kept.
     /// </summary>
-    protected abstract Task<(INoticeStore, IAccountStore)> ReopenAsync();
+    protected abstract Task<(INoticeStore, IAccountStore, IDocumentStore)> ReopenAsync();
 
     protected INoticeStore Store => Stores.Notices;
     protected IAccountStore Accounts => Stores.Accounts;
+    protected IDocumentStore Documents => Stores.Documents;
 
-    private (INoticeStore Notices, IAccountStore Accounts) Stores =>
+    private (INoticeStore Notices, IAccountStore Accounts, IDocumentStore Documents) Stores =>
         _stores ?? throw new InvalidOperationException("The stores are created in InitializeAsync.");
 
     public async Task InitializeAsync() => _stores = await CreateStoresAsync();

@@ -16,14 +16,14 @@ public sealed class RedisNoticeStoreContract(RedisServerFixture redis) : NoticeS
     private readonly string _prefix = $"test-{Guid.NewGuid():N}:";
     private readonly List<IConnectionMultiplexer> _connections = [];
 
-    protected override async Task<(INoticeStore, IAccountStore)> CreateStoresAsync()
+    protected override async Task<(INoticeStore, IAccountStore, IDocumentStore)> CreateStoresAsync()
     {
         var connection = await redis.Server.ConnectAsync();
         _connections.Add(connection);
-        return (new RedisNoticeStore(connection, _prefix), new RedisAccountStore(connection, _prefix));
+        return (new RedisNoticeStore(connection, _prefix), new RedisAccountStore(connection, _prefix), new RedisDocumentStore(connection, _prefix));
     }
 
-    protected override async Task<(INoticeStore, IAccountStore)> ReopenAsync()
+    protected override async Task<(INoticeStore, IAccountStore, IDocumentStore)> ReopenAsync()
     {
         await redis.Server.StopAsync();
         await redis.Server.StartAsync();

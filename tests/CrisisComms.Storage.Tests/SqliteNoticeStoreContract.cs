@@ -13,9 +13,9 @@ public sealed class SqliteNoticeStoreContract : NoticeStoreContract
 
     private string DatabasePath => Path.Combine(_folder.FullName, "crisiscomms.db");
 
-    protected override Task<(INoticeStore, IAccountStore)> CreateStoresAsync() => Task.FromResult(Open());
+    protected override Task<(INoticeStore, IAccountStore, IDocumentStore)> CreateStoresAsync() => Task.FromResult(Open());
 
-    protected override Task<(INoticeStore, IAccountStore)> ReopenAsync() => Task.FromResult(Open());
+    protected override Task<(INoticeStore, IAccountStore, IDocumentStore)> ReopenAsync() => Task.FromResult(Open());
 
     public override Task DisposeAsync()
     {
@@ -23,10 +23,10 @@ public sealed class SqliteNoticeStoreContract : NoticeStoreContract
         return Task.CompletedTask;
     }
 
-    private (INoticeStore, IAccountStore) Open()
+    private (INoticeStore, IAccountStore, IDocumentStore) Open()
     {
         var database = new SqliteDatabase(DatabasePath);
-        return (new SqliteNoticeStore(database), new SqliteAccountStore(database));
+        return (new SqliteNoticeStore(database), new SqliteAccountStore(database), new SqliteDocumentStore(database));
     }
 
     protected override Task TamperWithReasonAsync(long seq, string reason) =>

@@ -22,7 +22,7 @@ public interface INoticeStore
     /// <summary>Notices with a moment ahead of them (<see cref="Notice.NextDueAt"/> set), to wake the clock.</summary>
     Task<IReadOnlyList<(string Id, DateTimeOffset DueAt)>> ListUpcomingAsync(CancellationToken ct = default);
 
-    /// <summary>Live and superseded notices: everything a banner can be made of.</summary>
+    /// <summary>Everything a banner can be made of (<see cref="Banners.BannerCandidates"/>): live notices and the superseded versions still needed.</summary>
     Task<IReadOnlyList<Notice>> ListBannerCandidatesAsync(CancellationToken ct = default);
 
     Task<long> GetBannerRevisionAsync(CancellationToken ct = default);
@@ -50,7 +50,22 @@ public interface INoticeStore
     Task PingAsync(CancellationToken ct = default);
 }
 
-public sealed record NoticeQuery(NoticeState? State = null, string? IncidentId = null, int Limit = 200);
+/// <summary>
+/// Notices newest first (created at, then id, both descending), at most <see cref="Limit"/> (a
+/// negative limit means none). <see cref="Before"/> pages by keyset: only the notices after that
+/// notice in this order, so a page never moves when newer notices are created (none when no notice
+/// has that id). <see cref="EndedAfter"/> keeps only notices that ended (withdrawn, expired,
+/// closed) after that moment, read from an index of ending times rather than the whole history.
+/// </summary>
+public sealed record NoticeQuery(NoticeState? State = null, string? IncidentId = null, int Limit = 200)
+{
+    /// <summary>The API's page: <c>GET /api/v1/notices?limit=</c> defaults to this, and allows at most <see cref="MaxPageLimit"/>.</summary>
+    public const int DefaultPageLimit = 100;
+    public const int MaxPageLimit = 500;
+
+    public string? Before { get; init; }
+    public DateTimeOffset? EndedAfter { get; init; }
+}
 
 /// <summary>
 /// A page of the audit log: newest first, entries with a sequence below <see cref="Before"/> (keyset
@@ -76,6 +91,14 @@ public sealed record ChangeSet(IReadOnlyList<Notice> Notices, IReadOnlyList<Audi
     /// <see cref="Account.Revision"/> it was read at (0: a new account), and stored one revision on.
     /// </summary>
     public IReadOnlyList<Account> Accounts { get; init; } = [];
+
+    /// <summary>
+    /// Documents written (or, <see cref="StoredDocument.Deleted"/>, removed) in the same write as
+    /// their audit entries: each only over the <see cref="StoredDocument.Revision"/> it was read at
+    /// (0: it must not exist yet), stored one revision on; otherwise
+    /// <see cref="DocumentChangedException"/> and nothing is written.
+    /// </summary>
+    public IReadOnlyList<StoredDocument> Documents { get; init; } = [];
 }
 
 public sealed class ConcurrencyConflictException(string noticeId)

@@ -27,6 +27,7 @@ internal static class RedisExtensions
         });
         services.AddSingleton<INoticeStore>(sp => new RedisNoticeStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
         services.AddSingleton<IAccountStore>(sp => new RedisAccountStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
+        services.AddSingleton<IDocumentStore>(sp => new RedisDocumentStore(sp.GetRequiredService<IConnectionMultiplexer>(), Prefix(sp)));
         services.AddSingleton<RedisBannerSignal>();
         services.AddSingleton<IBannerChangeSignal>(sp => sp.GetRequiredService<RedisBannerSignal>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisBannerSignal>());

@@ -16,6 +16,7 @@ internal static class StorageExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<INoticeStore, SqliteNoticeStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.AddHostedService<StoreInUse>();
         return services;
     }

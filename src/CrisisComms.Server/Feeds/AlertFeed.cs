@@ -21,6 +21,8 @@ internal sealed class AlertFeed(BannerFeed banners, INoticeStore store, CapReade
 {
     // Rendered variants kept per entry list: formats × languages × host names a caller used.
     private const int MaxRendered = 64;
+    // Withdrawals or all-clears read per feed build, newest first: many more than a feed lists.
+    private const int EndedRead = 1000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<NoticeMode, EntrySet> _sets = new();
@@ -87,7 +89,8 @@ internal sealed class AlertFeed(BannerFeed banners, INoticeStore store, CapReade
     {
         var since = now - FeedSelection.Window;
         var entries = new List<FeedEntry>();
-        var withdrawn = await store.ListAsync(new NoticeQuery(NoticeState.Withdrawn), ct);
+        // From the index of ending times: a day's endings, however long the history.
+        var withdrawn = await store.ListAsync(new NoticeQuery(NoticeState.Withdrawn, Limit: EndedRead) { EndedAfter = since }, ct);
         foreach (var incident in withdrawn
             .Where(n => n.Draft.Mode == mode && n.ApprovedAt is not null && n.EndedAt > since)
             .Select(n => n.IncidentId).Distinct())
@@ -96,7 +99,7 @@ internal sealed class AlertFeed(BannerFeed banners, INoticeStore store, CapReade
             if (messages.LastOrDefault() is { IsCancel: true } cancel)
                 entries.Add(new FeedEntry(cancel.Identifier, cancel.Sent, cancel.Text, IsCancel: true));
         }
-        var closed = await store.ListAsync(new NoticeQuery(NoticeState.Closed), ct);
+        var closed = await store.ListAsync(new NoticeQuery(NoticeState.Closed, Limit: EndedRead) { EndedAfter = since }, ct);
         entries.AddRange(closed
             .Where(n => n.Kind == NoticeKind.AllClear && n.Draft.Mode == mode && CapMessages.IssuedAt(n) > since)
             .Select(n => new FeedEntry(CapMessages.IdentifierOf(cap.Domain, n, cancel: false), CapMessages.IssuedAt(n)!.Value, n, IsCancel: false)));

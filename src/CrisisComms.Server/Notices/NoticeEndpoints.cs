@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrisisComms.Domain.Notices;
 using CrisisComms.Domain.Storage;
 using CrisisComms.Domain.Validation;
@@ -61,7 +62,7 @@ internal static class NoticeEndpoints
         notices.MapGet("/{id}", async Task<Ok<NoticeResponse>> (string id, HttpContext c, NoticeService s) =>
                 TypedResults.Ok(await RespondAsync(c, await s.GetAsync(id, c.RequestAborted))))
             .RequireAuthorization(AuthPolicies.Author).WithSummary("One notice, with its ETag");
-        notices.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Author).WithSummary("Notices, newest first")
+        notices.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Author).WithSummary("Notices, newest first, a page at a time (limit 1..500, default 100; before=id of the last notice seen; Link rel=next)")
             .ProducesValidationProblem();
         return app;
     }
@@ -92,16 +93,39 @@ internal static class NoticeEndpoints
         return TypedResults.Created($"/api/v1/notices/{notice.Id}", await RespondAsync(c, notice));
     }
 
-    private static async Task<Ok<NoticeResponse[]>> ListAsync(HttpContext c, NoticeService s, string? state, string? incidentId)
+    /// <summary>
+    /// A page of notices, newest first. <c>before</c> is the id of the last notice of the page
+    /// before (keyset paging: a page does not move when notices are created meanwhile); a full page
+    /// carries <c>Link: &lt;…&gt;; rel="next"</c> to the next one.
+    /// </summary>
+    private static async Task<Ok<NoticeResponse[]>> ListAsync(HttpContext c, NoticeService s, string? state, string? incidentId,
+        string? limit, string? before)
     {
         NoticeState? wanted = null;
         if (!string.IsNullOrEmpty(state))
             wanted = Enum.GetValues<NoticeState>().FirstOrDefault(v => v.ToCamelCase() == state) is var v && v.ToCamelCase() == state
                 ? v
                 : throw new BadBodyException("state", $"Unknown state '{state}'.");
-        var found = await s.ListAsync(new NoticeQuery(wanted, incidentId), c.RequestAborted);
+        var size = NoticeQuery.DefaultPageLimit;
+        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size)
+                && size is >= 1 and <= NoticeQuery.MaxPageLimit))
+            throw new BadBodyException("limit", $"'limit' must be a whole number from 1 to {NoticeQuery.MaxPageLimit}.");
+        if (before is not null && (before.Length == 0 || await s.FindAsync(before, c.RequestAborted) is null))
+            throw new BadBodyException("before", "'before' must be the id of a notice: the last one of the page before.");
+        var found = await s.ListAsync(new NoticeQuery(wanted, string.IsNullOrEmpty(incidentId) ? null : incidentId, size) { Before = before },
+            c.RequestAborted);
+        if (found.Count == size) c.Response.Headers.Link = NextLink(c.Request, found[^1].Id);
         var viewer = c.User.ToActor();
         return TypedResults.Ok(found.Select(n => NoticeResponse.From(n, viewer)).ToArray());
+    }
+
+    /// <summary>The same query from the last notice on: only <c>before</c> changes.</summary>
+    private static string NextLink(HttpRequest request, string lastId)
+    {
+        var query = request.Query.Where(q => q.Key != "before")
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+            .Append(new KeyValuePair<string, string?>("before", lastId));
+        return $"<{request.PathBase}{request.Path}{QueryString.Create(query)}>; rel=\"next\"";
     }
 
     private static async Task<Ok<NoticeResponse>> Act(HttpContext c, Func<Actor, IfMatch?, CancellationToken, Task<Notice>> action)

@@ -29,6 +29,8 @@ internal sealed partial class NoticeService(
     public async Task<Notice> GetAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct) ?? throw new NoticeNotFoundException(id);
 
+    public Task<Notice?> FindAsync(string id, CancellationToken ct) => store.GetAsync(id, ct);
+
     public Task<IReadOnlyList<Notice>> ListAsync(NoticeQuery query, CancellationToken ct) => store.ListAsync(query, ct);
 
     public async Task<Notice> CreateAsync(NoticeInput input, Actor actor, CancellationToken ct)

@@ -71,11 +71,15 @@ public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Con
         return new ApiResponse(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, json)
         {
             ETag = response.Headers.ETag?.ToString(),
+            Link = response.Headers.TryGetValues("Link", out var link) ? string.Join(", ", link) : null,
         };
     }
 
     /// <summary>The entity tag the server answered with (a notice's <c>ETag</c>), or null.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The <c>Link</c> header (a list's next page), or null.</summary>
+    public string? Link { get; init; }
 
     public ApiResponse ShouldBe(HttpStatusCode expected)
     {

@@ -298,4 +298,6 @@ export const EN = {
   'audit.stage.failed': 'stage failed',
   'audit.stage.attempt': 'attempt',
   'audit.stage.retracted': 'post deleted',
+  // scalestore: the notices list a page at a time
+  'notices.older': 'Show older',
 };

@@ -298,4 +298,6 @@ export const SV = {
   'audit.stage.failed': 'steg misslyckades',
   'audit.stage.attempt': 'försök',
   'audit.stage.retracted': 'inlägg borttaget',
+  // scalestore: the notices list a page at a time
+  'notices.older': 'Visa äldre',
 };
