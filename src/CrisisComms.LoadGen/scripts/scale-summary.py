@@ -50,5 +50,6 @@ for f in sorted(out.glob("ceiling-*.json")):
     for intranet, name in [(True, "last client, intranet (ms)"), (False, "last client, public (ms)")]:
         k = "lastClientIntranetMs" if intranet else "lastClientPublicMs"
         ratio = r["ratioIntranet" if intranet else "ratioPublic"]
-        print(f"| ceiling (vs bare hub) | {connected:,} of {r['connections']:,} held | {name} | {fmt(r['crisis'][k])} | {fmt(r['baseline'][k])} "
-              f"| {fmt(ratio, 2)} | ≤ 1.25 | {verdict(ratio, 1.25, r['ok'])} |")
+        met = verdict(ratio, 1.25) if r["ok"] else "not verified: connections failed or dropped (see the run's text)"
+        print(f"| ceiling (vs bare hub) | {connected:,} of {r['connections']:,} connected | {name} | {fmt(r['crisis'][k])} | {fmt(r['baseline'][k])} "
+              f"| {fmt(ratio, 2) if r['ok'] else 'n/a'} | ≤ 1.25 | {met} |")
