@@ -19,12 +19,17 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
     private ConcurrentDictionary<string, Counter> _counters = new();
     private readonly int[] _expected = new int[2];
     private int _greeted;
+    private long _since;
+    private int _held;
+    private int _closed;
+    private readonly Random _random = new(spec.FirstIndex + 1);
 
     public async Task<ConnectOutcome> ConnectAsync(HubKind hub, TimeSpan timeout, CancellationToken ct)
     {
         if (_clients.Count > 0) throw new InvalidOperationException("Disconnect first.");
         _counters = new ConcurrentDictionary<string, Counter>();
         _greeted = 0;
+        Volatile.Write(ref _since, 0);
         string? firstError = null;
         using var slots = new SemaphoreSlim(ConcurrentConnects);
         var started = Stopwatch.StartNew();
@@ -102,6 +107,7 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
             try
             {
                 c.Open = false;
+                c.Stopping = true;
                 await c.Connection.DisposeAsync();
             }
             finally
@@ -112,6 +118,21 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
         _clients.Clear();
     }
 
+    public Task ArmAsync(long since, CancellationToken ct)
+    {
+        foreach (var c in _clients) lock (c) c.HeldAt = 0;
+        Volatile.Write(ref _held, 0);
+        Volatile.Write(ref _closed, 0);
+        Volatile.Write(ref _since, since);
+        return Task.CompletedTask;
+    }
+
+    public Task<(int Held, int Closed)> CountAsync(CancellationToken ct) =>
+        Task.FromResult((Volatile.Read(ref _held), Volatile.Read(ref _closed)));
+
+    public Task<long[]> HeldAtAsync(CancellationToken ct) =>
+        Task.FromResult(_clients.Select(c => { lock (c) return c.HeldAt; }).ToArray());
+
     public ValueTask DisposeAsync() => new(DisconnectAsync(CancellationToken.None));
 
     private async Task<bool> OpenAsync(Client client, HubKind hub, CancellationToken ct)
@@ -120,10 +141,16 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
         var source = spec.Sources.Count > 0 ? spec.Sources[client.Index % spec.Sources.Count] : null;
         var invoker = SourceAddresses.InvokerFor(source);
         var token = client.Intranet ? spec.Token : null;
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(HubPaths.For(server, hub, client.Intranet), HttpTransportType.WebSockets, o =>
             {
-                o.SkipNegotiation = true;
+                // The widget negotiates first (the JavaScript client's default); a storm is then a negotiate storm too.
+                o.SkipNegotiation = !spec.Widget;
+                if (spec.Widget)
+                {
+                    o.HttpMessageHandlerFactory = _ => SourceAddresses.HandlerFor(source);
+                    if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
                 o.WebSocketFactory = async (context, cancel) =>
                 {
                     var socket = new ClientWebSocket();
@@ -132,15 +159,22 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
                     return socket;
                 };
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
-            .Build();
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json);
+        if (spec.Widget) builder.WithAutomaticReconnect(new WidgetBackoff(_random, spec.BackoffScale));
+        var connection = builder.Build();
         // A busy two-core machine answers slowly: do not mistake that for a dead server.
         connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
         connection.On<SnapshotMessage>("banners", snapshot => Receive(client, snapshot));
-        connection.Closed += _ =>
+        connection.Closed += error =>
         {
             client.Open = false;
+            if (spec.Widget && !client.Stopping)
+            {
+                // feed.js onclose: automatic reconnect was bypassed, so start again on the same backoff.
+                Interlocked.Increment(ref _closed);
+                _ = RestartAsync(client, connection);
+            }
             return Task.CompletedTask;
         };
         client.Connection = connection;
@@ -159,9 +193,31 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
         }
     }
 
+    private async Task RestartAsync(Client client, HubConnection connection)
+    {
+        for (var attempt = 0; !client.Stopping; attempt++)
+        {
+            double r;
+            lock (_random) r = _random.NextDouble();
+            await Task.Delay(WidgetBackoff.Delay(attempt, r, spec.BackoffScale));
+            if (client.Stopping) return;
+            try
+            {
+                await connection.StartAsync();
+                client.Open = true;
+                return;
+            }
+            catch (Exception) when (!client.Stopping)
+            {
+                // Down still: the next attempt waits longer, as the widget's does.
+            }
+        }
+    }
+
     private void Receive(Client client, SnapshotMessage snapshot)
     {
         var at = Stopwatch.GetTimestamp();
+        var since = Volatile.Read(ref _since);
         List<string>? seen = null;
         bool first;
         lock (client)
@@ -169,6 +225,11 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
             first = client.Received++ == 0;
             if (snapshot.Revision < client.LastRevision) client.RevisionsInOrder = false;
             client.LastRevision = snapshot.Revision;
+            if (since != 0 && at >= since && client.HeldAt == 0)
+            {
+                client.HeldAt = at;
+                Interlocked.Increment(ref _held);
+            }
             foreach (var banner in snapshot.Banners)
                 if (client.FirstSeen.TryAdd(banner.Id, at)) (seen ??= []).Add(banner.Id);
         }
@@ -197,6 +258,8 @@ internal sealed class ClientSwarm(SwarmSpec spec, TextWriter log) : ISwarm
         public bool Intranet { get; } = intranet;
         public HubConnection? Connection { get; set; }
         public volatile bool Open;
+        public volatile bool Stopping;
+        public long HeldAt;
         public int Received;
         public long LastRevision = -1;
         public bool RevisionsInOrder = true;

@@ -5,7 +5,10 @@ namespace CrisisComms.LoadGen.Clients;
 /// <summary>
 /// A share of the clients: those with global index <c>FirstIndex … FirstIndex+Count-1</c> of
 /// <c>Total</c>. The index decides the server (round-robin), the source address and the audience,
-/// so the same index is the same kind of client in every process and round.
+/// so the same index is the same kind of client in every process and round. <c>Widget</c> clients
+/// connect and reconnect as the widget does: negotiate first, then WebSockets, and after a drop the
+/// widget's own backoff (<see cref="WidgetBackoff"/>), for ever; <c>BackoffScale</c> shrinks that
+/// schedule for smoke runs only (1: the widget's).
 /// </summary>
 internal sealed record SwarmSpec(
     IReadOnlyList<Uri> Servers,
@@ -14,7 +17,9 @@ internal sealed record SwarmSpec(
     int FirstIndex,
     int Count,
     double IntranetShare,
-    double RampPerSecond)
+    double RampPerSecond,
+    bool Widget = false,
+    double BackoffScale = 1)
 {
     /// <summary>Spreads intranet clients evenly: exactly round(N × share) of any N in a row.</summary>
     public static bool IsIntranet(int index, double share) => Math.Floor((index + 1) * share) > Math.Floor(index * share);
@@ -46,4 +51,13 @@ internal interface ISwarm : IAsyncDisposable
     Task<IReadOnlyList<ClientRecord>> CollectAsync(IReadOnlyList<string> ids, CancellationToken ct);
 
     Task DisconnectAsync(CancellationToken ct);
+
+    /// <summary>From <paramref name="since"/> (a Stopwatch timestamp) on, note when each client first holds a snapshot again.</summary>
+    Task ArmAsync(long since, CancellationToken ct);
+
+    /// <summary>How many clients hold a snapshot received since the arming, and how many connections closed for good (the widget then starts anew).</summary>
+    Task<(int Held, int Closed)> CountAsync(CancellationToken ct);
+
+    /// <summary>Each client's timestamp of its first snapshot since the arming (0: none yet).</summary>
+    Task<long[]> HeldAtAsync(CancellationToken ct);
 }

@@ -31,6 +31,8 @@ internal sealed class RemoteSwarm : ISwarm
         Add("count", spec.Count.ToString(CultureInfo.InvariantCulture));
         Add("intranet-share", spec.IntranetShare.ToString(CultureInfo.InvariantCulture));
         Add("ramp", spec.RampPerSecond.ToString(CultureInfo.InvariantCulture));
+        if (spec.Widget) start.ArgumentList.Add("--widget");
+        Add("backoff-scale", spec.BackoffScale.ToString(CultureInfo.InvariantCulture));
         if (spec.Token is not null) start.Environment[Worker.TokenVariable] = spec.Token;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
@@ -71,6 +73,17 @@ internal sealed class RemoteSwarm : ISwarm
     }
 
     public Task DisconnectAsync(CancellationToken ct) => AskAsync("disconnect", ct);
+
+    public Task ArmAsync(long since, CancellationToken ct) => AskAsync(FormattableString.Invariant($"arm {since}"), ct);
+
+    public async Task<(int Held, int Closed)> CountAsync(CancellationToken ct)
+    {
+        var p = (await AskAsync("count", ct)).Split(' ');
+        return (Int(p[1]), Int(p[2]));
+    }
+
+    public async Task<long[]> HeldAtAsync(CancellationToken ct) =>
+        [.. (await AskAsync("held", ct)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(s => long.Parse(s, CultureInfo.InvariantCulture))];
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,17 @@ internal static class SourceAddresses
             ConnectCallback = (context, ct) => ConnectAsync(source, context.DnsEndPoint, ct),
         }));
 
+    /// <summary>
+    /// A handler over the shared one for <paramref name="source"/> that SignalR may dispose with its
+    /// connection (it does, for the negotiate client) without closing the pool every client shares.
+    /// </summary>
+    public static HttpMessageHandler HandlerFor(IPAddress? source) => new Shared(InvokerFor(source));
+
+    private sealed class Shared(HttpMessageInvoker inner) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) => inner.SendAsync(request, ct);
+    }
+
     private static async ValueTask<Stream> ConnectAsync(IPAddress? source, DnsEndPoint target, CancellationToken ct)
     {
         var addresses = IPAddress.TryParse(target.Host, out var parsed) ? [parsed] : await Dns.GetHostAddressesAsync(target.Host, ct);

@@ -11,6 +11,9 @@ namespace CrisisComms.LoadGen.Clients;
 /// wait intranet|public ID TIMEOUT_MS       → waited COUNT
 /// collect ID,ID,…                         → client INDEX i|p OPEN INORDER TS TS … (one per client), then end
 /// disconnect                              → disconnected
+/// arm SINCE                               → armed
+/// count                                   → counted HELD CLOSED
+/// held                                    → heldat TS TS … (one per client)
 /// </code>
 /// The intranet clients' token comes in the environment variable CRISISCOMMS_LOADGEN_TOKEN.
 /// </summary>
@@ -27,7 +30,9 @@ internal static class Worker
             args.Int("first", 0),
             args.Int("count", 0),
             args.Double("intranet-share", 0),
-            args.Double("ramp", 500, min: 0.001));
+            args.Double("ramp", 500, min: 0.001),
+            args.Flag("widget"),
+            args.Double("backoff-scale", 1, min: 0.001));
         args.RejectUnknown();
         await using var swarm = new ClientSwarm(spec, Console.Error);
         var output = Console.Out;
@@ -54,6 +59,17 @@ internal static class Worker
                 case ["disconnect"]:
                     await swarm.DisconnectAsync(CancellationToken.None);
                     await output.WriteLineAsync("disconnected");
+                    break;
+                case ["arm", var since]:
+                    await swarm.ArmAsync(long.Parse(since, CultureInfo.InvariantCulture), CancellationToken.None);
+                    await output.WriteLineAsync("armed");
+                    break;
+                case ["count"]:
+                    var (held, closed) = await swarm.CountAsync(CancellationToken.None);
+                    await output.WriteLineAsync(FormattableString.Invariant($"counted {held} {closed}"));
+                    break;
+                case ["held"]:
+                    await output.WriteLineAsync("heldat " + string.Join(' ', await swarm.HeldAtAsync(CancellationToken.None)));
                     break;
                 default:
                     await Console.Error.WriteLineAsync($"worker: unknown command '{line}'");

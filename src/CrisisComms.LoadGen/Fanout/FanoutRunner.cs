@@ -56,19 +56,9 @@ internal sealed class FanoutRunner(FanoutOptions options, TextWriter log)
         }
     }
 
-    private List<ISwarm> StartSwarms(string token)
-    {
-        if (options.Processes == 1)
-            return [new ClientSwarm(Spec(0, options.Connections, options.RampPerSecond, token), log)];
-        var per = (options.Connections + options.Processes - 1) / options.Processes;
-        return [.. Enumerable.Range(0, options.Processes)
-            .Select(p => (First: p * per, Count: Math.Min(per, options.Connections - p * per)))
-            .Where(s => s.Count > 0)
-            .Select(s => RemoteSwarm.Start(Spec(s.First, s.Count, options.RampPerSecond / options.Processes, token), log))];
-    }
-
-    private SwarmSpec Spec(int first, int count, double ramp, string token) =>
-        new(options.Servers, options.Sources, token, first, count, options.IntranetShare, ramp);
+    private List<ISwarm> StartSwarms(string token) =>
+        Swarms.Start(new SwarmSpec(options.Servers, options.Sources, token, 0, options.Connections, options.IntranetShare, options.RampPerSecond),
+            options.Processes, log);
 
     private async Task<(RoundResult, List<(int Intranet, int Public)>)> CrisisRoundAsync(
         int round, List<ISwarm> swarms, List<ServerProbe> probes, OfficerApi author, OfficerApi approver, CancellationToken ct)

@@ -39,6 +39,20 @@ internal sealed class OfficerApi(HttpClient http, string token) : IDisposable
     public Task WithdrawAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/v1/notices/{id}/withdraw", new { reason = "Load test finished." }, HttpStatusCode.OK, ct);
 
+    /// <summary>One page of the notice list, as the console loads it; false for any answer but 200 or no answer.</summary>
+    public async Task<bool> ListNoticesAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/api/v1/notices?limit=50", ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The size of the audience's snapshot now, so the baseline can send as many bytes.</summary>
     public async Task<int> SnapshotBytesAsync(bool intranet, CancellationToken ct)
     {
