@@ -42,8 +42,8 @@ public sealed class AdministrationTests(BrowserFixture f)
         await page.GetByRole(AriaRole.Link, new() { Name = "Konton" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Konton", Level = 1 }).WaitForAsync();
 
-        await page.GetByLabel("Användarnamn").FillAsync("tove");
-        await page.GetByLabel("Namn som visas").FillAsync("Tove Åberg");
+        await page.GetByLabel("Användarnamn").FillAsync("tilde");
+        await page.GetByLabel("Namn som visas").FillAsync("Tilde Åberg");
         await page.GetByRole(AriaRole.Group, new() { Name = "Roller" }).GetByLabel("skribent").CheckAsync();
         await page.GetByLabel("Första lösenord").FillAsync("kort");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till kontot" }).ClickAsync();
@@ -51,28 +51,28 @@ public sealed class AdministrationTests(BrowserFixture f)
         await summary.WaitForAsync();
         Assert.Contains("Minst 12 tecken", await summary.TextContentAsync());
         Assert.Equal("true", await page.GetByLabel("Första lösenord").GetAttributeAsync("aria-invalid"));
-        Assert.Equal(0, await Card(page, "tove").CountAsync()); // refused: nothing was added
+        Assert.Equal(0, await Card(page, "tilde").CountAsync()); // refused: nothing was added
 
         await page.GetByLabel("Första lösenord").FillAsync(BrowserFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till kontot" }).ClickAsync();
-        var tove = Card(page, "tove");
-        await tove.GetByRole(AriaRole.Heading, new() { Name = "Tove Åberg (tove)" }).WaitForAsync();
-        Assert.Equal("skribent", await tove.Locator("[data-fact=roles]").TextContentAsync());
-        Assert.Equal("Ingen", await tove.Locator("[data-fact=secondFactor]").TextContentAsync());
+        var tilde = Card(page, "tilde");
+        await tilde.GetByRole(AriaRole.Heading, new() { Name = "Tilde Åberg (tilde)" }).WaitForAsync();
+        Assert.Equal("skribent", await tilde.Locator("[data-fact=roles]").TextContentAsync());
+        Assert.Equal("Ingen", await tilde.Locator("[data-fact=secondFactor]").TextContentAsync());
 
-        var officer = await Officer.SignInAsync(f.Address, "tove", BrowserFixture.Password);
+        var officer = await Officer.SignInAsync(f.Address, "tilde", BrowserFixture.Password);
         (await officer.SendAsync(HttpMethod.Get, "/api/v1/notices")).ShouldBe(HttpStatusCode.OK);
 
-        await tove.GetByRole(AriaRole.Button, new() { Name = "Stäng av tove" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Stänga av tove?" });
+        await tilde.GetByRole(AriaRole.Button, new() { Name = "Stäng av tilde" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Stänga av tilde?" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng av" }).ClickAsync();
         Assert.Contains("Skriv ett skäl", await dialog.TextContentAsync()); // a reason first
         await dialog.GetByLabel("Skäl").FillAsync("Har slutat");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stäng av" }).ClickAsync();
 
-        await tove.Locator("[data-fact=status]", new() { HasText = "Avstängt Har slutat" }).WaitForAsync();
-        Assert.Equal("acc-tove-title", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        await tove.GetByRole(AriaRole.Button, new() { Name = "Aktivera tove" }).WaitForAsync();
+        await tilde.Locator("[data-fact=status]", new() { HasText = "Avstängt Har slutat" }).WaitForAsync();
+        Assert.Equal("acc-tilde-title", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await tilde.GetByRole(AriaRole.Button, new() { Name = "Aktivera tilde" }).WaitForAsync();
         (await officer.SendAsync(HttpMethod.Get, "/api/v1/notices")).ShouldBe(HttpStatusCode.Unauthorized);
     }
 

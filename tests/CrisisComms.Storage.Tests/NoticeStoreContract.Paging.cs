@@ -57,8 +57,8 @@ public abstract partial class NoticeStoreContract
     [Fact]
     public async Task PagesKeepTheirFilters()
     {
-        var vatten = Enumerable.Range(0, 4).Select(i => Samples.Pending(incidentId: "vatten", createdAt: Samples.Now.AddMinutes(i).AddSeconds(30))).ToList();
-        var storm = Enumerable.Range(0, 4).Select(i => Samples.Draft(incidentId: "storm", createdAt: Samples.Now.AddMinutes(i))).ToList();
+        var vatten = Enumerable.Range(0, 4).Select(i => Samples.Pending(incidentId: "vatten", createdAt: Samples.Now.AddMinutes(i).AddSeconds(30), version: i + 1)).ToList();
+        var storm = Enumerable.Range(0, 4).Select(i => Samples.Draft(incidentId: "storm", version: i + 1, createdAt: Samples.Now.AddMinutes(i))).ToList();
         await Store.SaveAsync(Samples.Insert([.. vatten, .. storm]));
 
         AssertIds(await Store.ListAsync(new NoticeQuery(IncidentId: "vatten", Limit: 2) { Before = vatten[3].Id }), vatten[2], vatten[1]);

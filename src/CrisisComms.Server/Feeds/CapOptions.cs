@@ -11,11 +11,12 @@ public sealed partial class CapOptions : IValidatableObject
     /// <summary>CAP's <c>sender</c>; empty means <c>crisis@</c> and the site domain.</summary>
     public string? Sender { get; set; }
 
+    // No municipality is written in code: appsettings.json carries the shipped organisation's area.
     [Required(ErrorMessage = "CrisisComms:Cap:AreaDesc must name the area our notices are for.")]
-    public string AreaDesc { get; set; } = "Linköpings kommun";
+    public string AreaDesc { get; set; } = "Kommunen";
 
     /// <summary>Swedish codes, comma separated: a county (län, 2 digits) or a municipality (kommun, 4 digits).</summary>
-    public string Geocodes { get; set; } = "0580";
+    public string Geocodes { get; set; } = "";
 
     /// <summary>How long a message applies when its notice has no expiry (CAP's <c>expires</c> is always given).</summary>
     public TimeSpan DefaultExpiry { get; set; } = TimeSpan.FromHours(24);

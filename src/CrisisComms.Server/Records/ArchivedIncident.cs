@@ -1,6 +1,7 @@
 using CrisisComms.Domain.Audit;
 using CrisisComms.Domain.Feeds;
 using CrisisComms.Domain.Notices;
+using CrisisComms.Domain.Records;
 using CrisisComms.Domain.Storage;
 
 namespace CrisisComms.Server.Records;
@@ -14,11 +15,11 @@ internal sealed record ArchivedIncident(
 {
     private const int MaxVersions = 1000;
 
-    /// <summary>Ended: no version live or waiting, and at least one withdrawn, expired or closed.</summary>
+    /// <summary>Ended as retention judges it (<see cref="EndedIncident"/>): one rule for both.</summary>
     public bool IsEnded => Ended(Versions);
 
     /// <summary>When it ended; null while it is not over.</summary>
-    public DateTimeOffset? EndedAt => IsEnded ? Versions.Max(n => n.EndedAt) : null;
+    public DateTimeOffset? EndedAt => EndedIncident.Of(Versions)?.EndedAt;
 
     /// <summary>The state the incident ended in (the newest ended version's), or its newest version's.</summary>
     public NoticeState State =>
@@ -30,12 +31,7 @@ internal sealed record ArchivedIncident(
     /// </summary>
     public DateTimeOffset StampedAt => EndedAt ?? Versions.Max(n => n.UpdatedAt);
 
-    public static bool Ended(IEnumerable<Notice> versions)
-    {
-        var list = versions as IReadOnlyCollection<Notice> ?? [.. versions];
-        return list.Any(n => n.IsEnded)
-            && !list.Any(n => n.State is NoticeState.Live or NoticeState.PendingApproval);
-    }
+    public static bool Ended(IReadOnlyList<Notice> versions) => EndedIncident.Of(versions) is not null;
 
     public static async Task<ArchivedIncident?> LoadAsync(INoticeStore store, string incidentId, string domain, CancellationToken ct)
     {
