@@ -104,15 +104,7 @@ internal static class SqliteNoticeIndexes
         params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var found = new List<Notice>();
-        while (reader.Read())
-        {
-            var notice = StoredJson.DeserializeNotice(reader.GetString(0));
-            notice.RowVersion = reader.GetInt64(1);
-            found.Add(notice);
-        }
-        return found;
+        return SqliteNoticeRows.ReadAll(command);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql,

@@ -181,14 +181,6 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var found = new List<Notice>();
-        while (reader.Read())
-        {
-            var notice = StoredJson.DeserializeNotice(reader.GetString(0));
-            notice.RowVersion = reader.GetInt64(1);
-            found.Add(notice);
-        }
-        return found;
+        return SqliteNoticeRows.ReadAll(command);
     }
 }

@@ -16,15 +16,7 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT doc, row_version FROM notices WHERE incident_id IN "
             + "(SELECT incident_id FROM notices WHERE state IN ('withdrawn', 'expired', 'closed')) ORDER BY incident_id, created_at, id";
-        using var reader = command.ExecuteReader();
-        var found = new List<Notice>();
-        while (reader.Read())
-        {
-            var notice = StoredJson.DeserializeNotice(reader.GetString(0));
-            notice.RowVersion = reader.GetInt64(1);
-            found.Add(notice);
-        }
-        return Task.FromResult<IReadOnlyList<Notice>>(found);
+        return Task.FromResult<IReadOnlyList<Notice>>(SqliteNoticeRows.ReadAll(command));
     }
 
     public Task<bool> PurgeAsync(IncidentPurge purge, CancellationToken ct = default)
