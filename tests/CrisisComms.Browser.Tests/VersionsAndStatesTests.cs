@@ -81,6 +81,8 @@ public sealed partial class VersionsAndStatesTests(BrowserFixture f)
         Assert.Equal(0, await approver.Locator("#audit").GetByText("update v2").CountAsync());
 
         await approver.GotoAsync("/console/#/notices");
+        // The list is drawn once its first page has loaded.
+        await approver.Locator("table.list th").First.WaitForAsync();
         var headers = await approver.Locator("table.list th").AllInnerTextsAsync();
         Assert.Contains("Status", headers);
         Assert.DoesNotContain("Läge", headers);
