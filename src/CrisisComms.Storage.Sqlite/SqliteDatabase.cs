@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace CrisisComms.Storage.Sqlite;
 
@@ -10,13 +8,7 @@ namespace CrisisComms.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private static readonly object Configured = new();
     private readonly string _connectionString;
-    // Pooling keeps each native connection open between uses, and with it what these PRAGMAs set
-    // (Microsoft.Data.Sqlite resets none of it when a connection goes back to the pool; WAL is even
-    // kept in the file): they run once per native connection, not on every open. The table holds
-    // the handles weakly, so a connection the pool closes leaves it.
-    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
     public SqliteDatabase(string path)
     {
@@ -43,10 +35,7 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        var handle = connection.Handle!;
-        if (_configured.TryGetValue(handle, out _)) return connection;
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
-        _configured.AddOrUpdate(handle, Configured);
         return connection;
     }
 

@@ -22,7 +22,6 @@ internal sealed class BannerFeed(
     public const string ClientMethod = "banners";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SingleFlightRead<long> _revisionAfterJoin = new(ct => store.GetBannerRevisionAsync(ct));
     private Dictionary<BannerQuery, CachedSnapshot> _current = [];
     private long _revision = -1;
 
@@ -43,14 +42,13 @@ internal sealed class BannerFeed(
     /// broadcast): one look at the store's revision closes that gap. When the store is ahead, the
     /// snapshot is built for this client alone; the cache, and what it decides to broadcast, stay
     /// with the refresh that owns them (updating it here would make that refresh skip the broadcast).
-    /// Without the store (Redis away) the last known snapshot is sent. Clients joining together share
-    /// one revision read, never one that started before they joined (<see cref="SingleFlightRead{T}"/>).
+    /// Without the store (Redis away) the last known snapshot is sent.
     /// </summary>
     public async ValueTask<CachedSnapshot> GetCurrentAsync(BannerQuery query, CancellationToken ct = default)
     {
         try
         {
-            var revision = await _revisionAfterJoin.ReadAsync(ct);
+            var revision = await store.GetBannerRevisionAsync(ct);
             if (revision != Volatile.Read(ref _revision))
             {
                 var candidates = await store.ListBannerCandidatesAsync(ct);
